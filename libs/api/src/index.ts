@@ -1,0 +1,55 @@
+/**
+ * @tugboat/api: the API's types and rules, shared by every component.
+ *
+ *   import { resourceFor, validateObject, applyDefaults, errors } from '@tugboat/api';
+ *   const info = resourceFor('apps', 'v1', 'deployments')!;
+ *   applyDefaults(obj);
+ *   const problems = validateObject(info, obj);
+ *   if (problems.length) throw errors.invalid(info.kind, info.group, name, problems.map(toCause));
+ */
+export type {
+  Condition,
+  DeleteOptions,
+  KubeList,
+  KubeObject,
+  LabelSelector,
+  LabelSelectorRequirement,
+  ListMeta,
+  ManagedFieldsEntry,
+  ObjectMeta,
+  OwnerReference,
+  Status,
+  StatusCause,
+  StatusDetails,
+  WatchEvent,
+  WatchEventType,
+} from './types/meta.js';
+export { ApiError, ERROR_CODES, apiErrorFromStatus, errors, isApiError, qualifiedResource, toApiError } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export {
+  RESOURCES,
+  apiVersionOf,
+  groupVersions,
+  resolveResourceName,
+  resourceFor,
+  resourceForKind,
+  splitApiVersion,
+} from './registry.js';
+export type { ResourceInfo, Subresource } from './registry.js';
+export {
+  COMMON_SELECTABLE_FIELDS,
+  fieldValue,
+  fieldsMatch,
+  formatLabelSelector,
+  labelSelectorRequirements,
+  labelsMatch,
+  parseFieldSelector,
+  parseLabelSelector,
+} from './selectors.js';
+export type { FieldRequirement, LabelRequirements, Requirement } from './selectors.js';
+export { FieldPath, fieldError, fieldErrorMessage, toCause } from './validation/field.js';
+export type { FieldError, FieldErrorType } from './validation/field.js';
+export { validateObject } from './validation/index.js';
+export { applyDefaults } from './defaults/index.js';
+export { PATCH_CONTENT_TYPES, applyPatch, serverSideApply } from './patch/index.js';
+export type { PatchType, ServerSideApplyOptions } from './patch/index.js';
