@@ -1,0 +1,58 @@
+/**
+ * A prefix watch from a revision. etcd3 reconnects on its own and replays from the last
+ * revision it saw; any 'error' means the watch is dead (usually: the start revision was
+ * compacted), and the owner must relist — the caller gets exactly one `onExpired`.
+ */
+import type { Watcher } from 'etcd3';
+import type { Store, StoredValue } from './store.js';
+import { toStoredValue } from './store.js';
+
+export type StoreEvent =
+  | { type: 'put'; kv: StoredValue; prev: StoredValue | undefined }
+  | { type: 'delete'; key: string; modRevision: number; prev: StoredValue | undefined };
+
+export interface PrefixWatchHandlers {
+  /** events of one etcd response, in revision order, with the response header's revision */
+  onEvents(events: StoreEvent[], revision: number): void;
+  onExpired(err: Error): void;
+}
+
+export interface PrefixWatch {
+  close(): Promise<void>;
+}
+
+export async function watchPrefix(
+  store: Store,
+  prefix: string,
+  fromRevision: number,
+  handlers: PrefixWatchHandlers,
+): Promise<PrefixWatch> {
+  const watcher: Watcher = await store.etcd
+    .watch()
+    .prefix(prefix)
+    .startRevision(String(fromRevision))
+    .withPreviousKV()
+    .create();
+  let dead = false;
+  watcher.on('data', (res) => {
+    if (dead) return;
+    const events: StoreEvent[] = (res.events ?? []).map((ev) => {
+      const kv = ev.kv;
+      const prev = ev.prev_kv ? toStoredValue(ev.prev_kv) : undefined;
+      if (ev.type === 'Delete') return { type: 'delete', key: kv.key.toString(), modRevision: Number(kv.mod_revision), prev };
+      return { type: 'put', kv: toStoredValue(kv), prev };
+    });
+    handlers.onEvents(events, Number(res.header.revision));
+  });
+  watcher.on('error', (err: Error) => {
+    if (dead) return;
+    dead = true;
+    handlers.onExpired(err);
+  });
+  return {
+    async close() {
+      dead = true;
+      await watcher.cancel().catch(() => undefined);
+    },
+  };
+}
