@@ -53,3 +53,4 @@ export { validateObject } from './validation/index.js';
 export { applyDefaults } from './defaults/index.js';
 export { PATCH_CONTENT_TYPES, applyPatch, serverSideApply } from './patch/index.js';
 export type { PatchType, ServerSideApplyOptions } from './patch/index.js';
+export type * from './types/index.js';
