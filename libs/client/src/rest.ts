@@ -43,4 +43,6 @@ export interface RestClient {
   watch<T extends KubeObject = KubeObject>(resource: ResourceInfo, opts?: WatchOptions): AsyncIterable<WatchEvent<T>>;
   /** Raw request for paths the typed calls don't cover (discovery, tables, logs). */
   request(method: string, path: string, init?: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }): Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
+  /** Release pooled connections (keep-alive sockets) so the process can exit. */
+  close?(): void;
 }
