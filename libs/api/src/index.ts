@@ -54,3 +54,7 @@ export { applyDefaults } from './defaults/index.js';
 export { PATCH_CONTENT_TYPES, applyPatch, serverSideApply } from './patch/index.js';
 export type { PatchType, ServerSideApplyOptions } from './patch/index.js';
 export type * from './types/index.js';
+export { isValidQuantity, milliValue, parseQuantity, quantityValue } from './quantity.js';
+export type { QuantityInput } from './quantity.js';
+export { podQOSClass } from './defaults/qos.js';
+export type { QOSClass } from './defaults/qos.js';
