@@ -1,0 +1,38 @@
+/** The apiserver's options, defaulted in one place before anything starts. */
+import type { Logger } from 'pino';
+
+export interface ApiServerOptions {
+  etcdEndpoints: string[];
+  /** certificates, tokens (created on first start) */
+  dataDir: string;
+  bindAddress?: string;
+  /** HTTPS port; 0 picks a free one */
+  securePort?: number;
+  /** plain HTTP on 127.0.0.1 without authentication, for tests only; off unless set */
+  insecurePort?: number;
+  /** write an admin kubeconfig here */
+  writeKubeconfig?: string;
+  /** extra names/IPs for the serving certificate */
+  tlsSans?: string[];
+  serviceCidr?: string;
+  nodePortRange?: [number, number];
+  logger?: Logger;
+}
+
+export type ResolvedOptions = Required<Omit<ApiServerOptions, 'insecurePort' | 'writeKubeconfig' | 'logger'>> &
+  Pick<ApiServerOptions, 'insecurePort' | 'writeKubeconfig' | 'logger'>;
+
+export function withDefaults(opts: ApiServerOptions): ResolvedOptions {
+  if (opts.etcdEndpoints.length === 0) throw new Error('etcdEndpoints: at least one endpoint is required');
+  return {
+    bindAddress: '0.0.0.0',
+    securePort: 6443,
+    tlsSans: [],
+    serviceCidr: '10.96.0.0/12',
+    nodePortRange: [30000, 32767],
+    ...opts,
+  };
+}
+
+/** The first usable address of the service CIDR is the `kubernetes` Service; the tenth is cluster DNS. */
+export const RESERVED_SERVICE_IPS = ['10.96.0.1', '10.96.0.10'];

@@ -1,0 +1,46 @@
+/** pods/binding (the scheduler's placement) and pods/eviction (a polite delete). */
+import type { KubeObject } from '@tugboat/api';
+import { ApiError, errors } from '@tugboat/api';
+import { sendJson } from '../http/respond.js';
+import type { HandlerContext } from './context.js';
+import { readObject } from './write.js';
+
+function success(code: number): KubeObject {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code } as unknown as KubeObject;
+}
+
+export async function handleBinding(ctx: HandlerContext): Promise<void> {
+  if (ctx.request.verb !== 'create') throw new ApiError('MethodNotAllowed', 'pods/binding only supports create');
+  const binding = await readObject(ctx);
+  const target = (binding as { target?: { name?: unknown; kind?: unknown } }).target;
+  if (!target || typeof target.name !== 'string' || target.name === '') {
+    throw errors.invalid('Binding', '', ctx.request.name ?? '', [{ field: 'target.name', reason: 'FieldValueRequired', message: 'Required value' }]);
+  }
+  const nodeName = target.name;
+  const name = ctx.request.name!;
+  await ctx.store.update(
+    ctx.request.namespace,
+    name,
+    (current) => {
+      const pod = structuredClone(current!);
+      const spec = pod.spec as { nodeName?: string };
+      if (spec.nodeName) {
+        throw errors.conflict('pods', '', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+      }
+      if (pod.metadata.deletionTimestamp) throw errors.conflict('pods', '', name, 'pod is being deleted');
+      spec.nodeName = nodeName;
+      delete pod.metadata.resourceVersion;
+      return pod;
+    },
+    { subresource: 'binding' },
+  );
+  sendJson(ctx.res, 201, success(201));
+}
+
+export async function handleEviction(ctx: HandlerContext): Promise<void> {
+  if (ctx.request.verb !== 'create') throw new ApiError('MethodNotAllowed', 'pods/eviction only supports create');
+  const eviction = await readObject(ctx);
+  const opts = (eviction as { deleteOptions?: { gracePeriodSeconds?: number } }).deleteOptions ?? {};
+  await ctx.store.delete(ctx.request.namespace, ctx.request.name!, opts);
+  sendJson(ctx.res, 201, success(201));
+}

@@ -1,0 +1,56 @@
+/** GET of one object and LIST (JSON or Table), served from etcd (get) and the watch cache (list). */
+import type { KubeObject } from '@tugboat/api';
+import { apiVersionOf } from '@tugboat/api';
+import { sendJson, sendRaw } from '../http/respond.js';
+import { toTable, wantsTable } from '../tables/index.js';
+import type { HandlerContext } from './context.js';
+import { selectorPredicate } from './filter.js';
+import { parseResourceVersion } from './watch.js';
+
+export async function handleGet(ctx: HandlerContext): Promise<void> {
+  const obj = await ctx.store.get(ctx.request.namespace, ctx.request.name!);
+  sendObject(ctx, obj);
+}
+
+/** One object, as JSON or as a one-row Table when the client asks for tables. */
+export function sendObject(ctx: HandlerContext, obj: KubeObject, status = 200): void {
+  if (wantsTable(ctx.req.headers.accept)) {
+    sendJson(ctx.res, status, toTable(ctx.info, [obj], tableOptions(ctx, obj.metadata.resourceVersion)));
+  } else sendJson(ctx.res, status, obj);
+}
+
+export function tableOptions(ctx: HandlerContext, resourceVersion: string | undefined) {
+  const include = ctx.request.query.get('includeObject');
+  const includeObject: 'None' | 'Metadata' | 'Object' = include === 'None' || include === 'Object' ? include : 'Metadata';
+  return { now: new Date(), resourceVersion, includeObject };
+}
+
+export async function handleList(ctx: HandlerContext): Promise<void> {
+  const { request, store } = ctx;
+  const matches = selectorPredicate(ctx.info, request.query);
+  const rv = request.query.get('resourceVersion');
+  // resourceVersion unset: consistent, i.e. every write acknowledged before this request is visible
+  const minRev = rv && rv !== '0' ? parseResourceVersion(rv) : rv === '0' ? 0 : store.lastWriteRevision;
+  if (minRev > store.cache.revision) await store.cache.waitForRevision(minRev, 3_000);
+  const ns = request.namespace;
+  const items = [];
+  for (const c of store.cache.list()) {
+    if (ns && c.obj.metadata.namespace !== ns) continue;
+    if (matches(c.obj)) items.push(c);
+  }
+  items.sort((a, b) => compareKeys(a.obj, b.obj));
+  const revision = String(store.cache.revision);
+  if (wantsTable(ctx.req.headers.accept)) {
+    sendJson(ctx.res, 200, toTable(ctx.info, items.map((i) => i.obj), tableOptions(ctx, revision)));
+    return;
+  }
+  // the list body is stitched from each object's cached serialisation: no per-request stringify
+  const head = JSON.stringify({ kind: `${ctx.info.kind}List`, apiVersion: apiVersionOf(ctx.info), metadata: { resourceVersion: revision } });
+  sendRaw(ctx.res, 200, `${head.slice(0, -1)},"items":[${items.map((i) => i.json).join(',')}]}`);
+}
+
+function compareKeys(a: KubeObject, b: KubeObject): number {
+  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name ?? ''}`;
+  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name ?? ''}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

@@ -1,0 +1,67 @@
+/** Reads and decodes request bodies, once, at the edge: size limit, content type, JSON or YAML. */
+import type { IncomingMessage } from 'node:http';
+import { ApiError } from '@tugboat/api';
+import { parse as parseYaml } from 'yaml';
+
+/** Kubernetes refuses request bodies over 3 MiB. */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    throw new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      req.resume();
+      throw new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The media type without parameters; a missing Content-Type means JSON (kubectl scale sends none). */
+export function mediaType(req: IncomingMessage): string {
+  const raw = req.headers['content-type'];
+  return (raw ?? 'application/json').split(';')[0]!.trim().toLowerCase();
+}
+
+const YAML_TYPES = new Set(['application/yaml', 'application/apply-patch+yaml', 'application/x-yaml', 'text/yaml']);
+const JSON_TYPES = new Set([
+  'application/json',
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/strategic-merge-patch+json',
+]);
+
+export function decodeBody(raw: Buffer, type: string): unknown {
+  if (raw.length === 0) throw new ApiError('BadRequest', 'the request body is empty');
+  const text = raw.toString('utf8');
+  if (JSON_TYPES.has(type)) {
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      throw new ApiError('BadRequest', `the body of the request was in an unknown format: ${(err as Error).message}`);
+    }
+  }
+  if (YAML_TYPES.has(type)) {
+    try {
+      return parseYaml(text, { maxAliasCount: 100 });
+    } catch (err) {
+      throw new ApiError('BadRequest', `error decoding YAML: ${(err as Error).message}`);
+    }
+  }
+  throw new ApiError(
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml (got ${type})`,
+  );
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

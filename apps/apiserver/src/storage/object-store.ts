@@ -1,0 +1,227 @@
+/**
+ * Generic REST storage for one resource: object semantics on top of the etcd store.
+ *   create  → defaults, validation, uid/creationTimestamp/generation, create-only write
+ *   update  → read, mutate, prepare, validate, compare-and-swap on the mod revision (retry when the
+ *             caller gave no resourceVersion; a stale one → 409 Conflict)
+ *   delete  → preconditions, finalizers/graceful deletion set deletionTimestamp, else remove
+ * Reads of single objects go to etcd (consistent); lists and watches are served by the watch cache.
+ */
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { DeleteOptions, KubeObject, ResourceInfo } from '@tugboat/api';
+import { apiVersionOf, applyDefaults, errors, toCause, validateObject } from '@tugboat/api';
+import type { Store } from '@tugboat/store';
+import { decodeStored, encodeForStore, withResourceVersion } from './codec.js';
+import { objectKey } from './keys.js';
+import { generateName } from './names.js';
+import type { Subresource } from './strategy.js';
+import { prepareForCreate, prepareForUpdate } from './strategy.js';
+import type { Admission } from './admission.js';
+import type { WatchCache } from './watch-cache.js';
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  fieldManager?: string;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  subresource?: Subresource;
+  /** create the object when it does not exist (PUT of a missing object, apply patch) */
+  allowCreate?: boolean;
+}
+
+/** Computes the next object from the current one (undefined when it does not exist yet). */
+export type TryUpdate = (current: KubeObject | undefined) => KubeObject | Promise<KubeObject>;
+
+const MAX_CONFLICT_RETRIES = 10;
+
+function now(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export class ObjectStore {
+  constructor(
+    readonly info: ResourceInfo,
+    private readonly store: Store,
+    readonly cache: WatchCache,
+    private readonly admissionOf: () => Admission,
+  ) {}
+
+  /** the highest revision of a write to this resource that this apiserver acknowledged */
+  lastWriteRevision = 0;
+
+  private get admission(): Admission {
+    return this.admissionOf();
+  }
+
+  private wrote(rev: number): number {
+    if (rev > this.lastWriteRevision) this.lastWriteRevision = rev;
+    return rev;
+  }
+
+  async get(namespace: string | undefined, name: string): Promise<KubeObject> {
+    const kv = await this.store.get(objectKey(this.info, namespace, name));
+    if (!kv) throw errors.notFound(this.info.resource, this.info.group, name);
+    return decodeStored(kv);
+  }
+
+  async create(namespace: string | undefined, input: KubeObject, opts: WriteOptions = {}): Promise<KubeObject> {
+    const obj = structuredClone(input);
+    this.checkTypeMeta(obj);
+    obj.metadata = obj.metadata ?? {};
+    if (this.info.namespaced) obj.metadata.namespace = namespace;
+    else delete obj.metadata.namespace;
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generateName(obj.metadata.generateName);
+    const name = obj.metadata.name ?? '';
+    obj.metadata.uid = randomUUID();
+    obj.metadata.creationTimestamp = now();
+    delete obj.metadata.resourceVersion;
+    delete obj.metadata.deletionTimestamp;
+    delete obj.metadata.deletionGracePeriodSeconds;
+    prepareForCreate(this.info, obj);
+    applyDefaults(obj);
+    this.validate(obj, undefined);
+    await this.admission.beforeCreate(this.info, obj);
+    this.validate(obj, undefined);
+    if (opts.dryRun) return obj;
+    const res = await this.store.create(objectKey(this.info, namespace, name), encodeForStore(obj));
+    if (!res.ok) throw errors.alreadyExists(this.info.resource, this.info.group, name);
+    return withResourceVersion(obj, this.wrote(res.revision));
+  }
+
+  /**
+   * Read-modify-write with compare-and-swap. `expectedRV` (from the client's body) turns a lost race
+   * into a 409; without it the update is retried on the fresh object.
+   */
+  async update(
+    namespace: string | undefined,
+    name: string,
+    tryUpdate: TryUpdate,
+    opts: UpdateOptions = {},
+  ): Promise<{ obj: KubeObject; created: boolean }> {
+    const key = objectKey(this.info, namespace, name);
+    for (let attempt = 0; ; attempt++) {
+      const kv = await this.store.get(key);
+      if (!kv) {
+        if (!opts.allowCreate) throw errors.notFound(this.info.resource, this.info.group, name);
+        const desired = await tryUpdate(undefined);
+        desired.metadata = { ...desired.metadata, name };
+        return { obj: await this.create(namespace, desired, opts), created: true };
+      }
+      const current = decodeStored(kv);
+      const desired = structuredClone(await tryUpdate(current));
+      this.checkTypeMeta(desired);
+      const expectedRV = desired.metadata?.resourceVersion;
+      if (expectedRV !== undefined && expectedRV !== '' && expectedRV !== current.metadata.resourceVersion) {
+        throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+      }
+      if (desired.metadata?.name !== undefined && desired.metadata.name !== name) {
+        throw errors.badRequest(`the name of the object (${desired.metadata.name}) does not match the name on the URL (${name})`);
+      }
+      if (this.info.namespaced && desired.metadata?.namespace !== undefined && desired.metadata.namespace !== namespace) {
+        throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      const next = prepareForUpdate(this.info, desired, current, opts.subresource);
+      next.metadata.name = name;
+      if (this.info.namespaced) next.metadata.namespace = namespace;
+      applyDefaults(next);
+      await this.admission.beforeUpdate(this.info, next, current);
+      if (opts.subresource !== 'binding') this.validate(next, current);
+      delete next.metadata.resourceVersion;
+
+      const finished = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
+      if (!finished && unchanged(next, current)) return { obj: current, created: false };
+      if (opts.dryRun) return { obj: withResourceVersion(next, kv.modRevision), created: false };
+      const res = finished
+        ? await this.store.delete(key, kv.modRevision)
+        : await this.store.update(key, encodeForStore(next), kv.modRevision);
+      if (res.ok) return { obj: withResourceVersion(next, this.wrote(res.revision)), created: false };
+      if (expectedRV || attempt >= MAX_CONFLICT_RETRIES) {
+        throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+      }
+    }
+  }
+
+  async delete(namespace: string | undefined, name: string, opts: DeleteOptions = {}, write: WriteOptions = {}): Promise<KubeObject> {
+    const key = objectKey(this.info, namespace, name);
+    for (let attempt = 0; ; attempt++) {
+      const kv = await this.store.get(key);
+      if (!kv) throw errors.notFound(this.info.resource, this.info.group, name);
+      const current = decodeStored(kv);
+      this.checkPreconditions(current, opts);
+      const next = this.deletionUpdate(current, opts);
+      if (write.dryRun) return next ?? current;
+      const res = next
+        ? await this.store.update(key, encodeForStore(next), kv.modRevision)
+        : await this.store.delete(key, kv.modRevision);
+      if (res.ok) {
+        this.wrote(res.revision);
+        return next ? withResourceVersion(next, res.revision) : current;
+      }
+      if (attempt >= MAX_CONFLICT_RETRIES) {
+        throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+      }
+    }
+  }
+
+  /** undefined → remove now; an object → store it (deletion waits for finalizers or the node agent) */
+  private deletionUpdate(current: KubeObject, opts: DeleteOptions): KubeObject | undefined {
+    const finalizers = new Set(current.metadata.finalizers ?? []);
+    if (opts.propagationPolicy === 'Orphan' || opts.orphanDependents === true) finalizers.add('orphan');
+    if (opts.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
+    const graceful = this.gracePeriod(current, opts);
+    if (finalizers.size === 0 && graceful === 0 && this.info.kind !== 'Namespace') return undefined;
+    if (current.metadata.deletionTimestamp && graceful === 0 && finalizers.size === 0) return undefined;
+    const next = structuredClone(current);
+    next.metadata.finalizers = [...finalizers];
+    if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers;
+    if (!next.metadata.deletionTimestamp) {
+      next.metadata.deletionTimestamp = new Date(Date.now() + graceful * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      next.metadata.deletionGracePeriodSeconds = graceful;
+    }
+    if (this.info.kind === 'Namespace') next.status = { ...(next.status as object), phase: 'Terminating' };
+    return next;
+  }
+
+  /** Pods on a node are stopped by their agent, which then deletes them with grace 0. */
+  private gracePeriod(current: KubeObject, opts: DeleteOptions): number {
+    if (this.info.kind !== 'Pod') return 0;
+    const spec = current.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
+    if (!spec?.nodeName) return 0;
+    return opts.gracePeriodSeconds ?? current.metadata.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
+  }
+
+  private checkPreconditions(current: KubeObject, opts: DeleteOptions): void {
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== current.metadata.uid) {
+      throw errors.conflict(this.info.resource, this.info.group, current.metadata.name ?? '', `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
+      throw errors.conflict(this.info.resource, this.info.group, current.metadata.name ?? '', `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`);
+    }
+  }
+
+  private checkTypeMeta(obj: KubeObject): void {
+    const want = apiVersionOf(this.info);
+    if (obj.apiVersion === undefined && obj.kind === undefined) {
+      obj.apiVersion = want;
+      obj.kind = this.info.kind;
+      return;
+    }
+    if (obj.kind !== this.info.kind || obj.apiVersion !== want) {
+      throw errors.badRequest(`the object provided is of kind "${obj.apiVersion}, Kind=${obj.kind}" but the URL addresses "${want}, Kind=${this.info.kind}"`);
+    }
+  }
+
+  private validate(obj: KubeObject, old: KubeObject | undefined): void {
+    const problems = validateObject(this.info, obj, old);
+    if (problems.length > 0) throw errors.invalid(this.info.kind, this.info.group, obj.metadata?.name ?? '', problems.map(toCause));
+  }
+}
+
+function unchanged(next: KubeObject, current: KubeObject): boolean {
+  const { resourceVersion: _a, managedFields: _m1, ...nm } = next.metadata;
+  const { resourceVersion: _b, managedFields: _m2, ...cm } = current.metadata;
+  return isDeepStrictEqual({ ...next, metadata: nm }, { ...current, metadata: cm });
+}
+

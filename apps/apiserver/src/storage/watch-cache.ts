@@ -1,0 +1,207 @@
+/**
+ * One watch cache per resource: a list of the prefix, then one etcd watch from the list's revision.
+ * It holds every object (parsed, and serialised once) and a bounded history of events, from which
+ * it serves watches at any resourceVersion still in the history (older → 410 Expired) and lists at
+ * resourceVersion=0. When the etcd watch dies (compaction) it relists and closes every subscriber,
+ * so clients relist too.
+ */
+import type { KubeObject, ResourceInfo } from '@tugboat/api';
+import { errors } from '@tugboat/api';
+import type { Logger } from 'pino';
+import type { PrefixWatch, Store, StoreEvent, StoredValue } from '@tugboat/store';
+import { watchPrefix } from '@tugboat/store';
+import { resourcePrefix } from './keys.js';
+import { decodeStored } from './codec.js';
+
+export interface CachedObject {
+  readonly obj: KubeObject;
+  readonly json: string;
+  readonly rev: number;
+}
+
+export interface CacheEvent {
+  readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  readonly rev: number;
+  readonly obj: KubeObject;
+  readonly json: string;
+  /** the object before this event (MODIFIED/DELETED), for selector transitions */
+  readonly prev: KubeObject | undefined;
+}
+
+export interface Subscriber {
+  onEvent(ev: CacheEvent): void;
+  /** the cache can no longer serve this watcher (relist); the client must relist */
+  onTerminate(): void;
+}
+
+export interface Subscription {
+  close(): void;
+}
+
+const DEFAULT_HISTORY = 10_000;
+
+export class WatchCache {
+  private readonly objects = new Map<string, CachedObject>();
+  private history: CacheEvent[] = [];
+  /** every event with rev > historyStart is in `history` */
+  private historyStart = 0;
+  private rev = 0;
+  private watch: PrefixWatch | undefined;
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly revisionWaiters: { rev: number; resolve: () => void }[] = [];
+  private closed = false;
+  private restarting: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    readonly info: ResourceInfo,
+    private readonly log: Logger,
+    private readonly historySize = DEFAULT_HISTORY,
+  ) {}
+
+  get revision(): number {
+    return this.rev;
+  }
+
+  async start(): Promise<void> {
+    const prefix = resourcePrefix(this.info);
+    const listed = await this.store.list(prefix);
+    this.objects.clear();
+    for (const kv of listed.items) {
+      const obj = decodeStored(kv);
+      this.objects.set(this.keyOf(kv.key), { obj, json: JSON.stringify(obj), rev: kv.modRevision });
+    }
+    this.rev = listed.revision;
+    this.history = [];
+    this.historyStart = listed.revision;
+    this.watch = await watchPrefix(this.store, prefix, listed.revision + 1, {
+      onEvents: (events, revision) => this.apply(events, revision),
+      onExpired: (err) => this.restart(err),
+    });
+    this.notifyRevisionWaiters();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.watch?.close();
+    for (const s of [...this.subscribers]) s.onTerminate();
+    this.subscribers.clear();
+    for (const w of this.revisionWaiters.splice(0)) w.resolve();
+  }
+
+  list(): IterableIterator<CachedObject> {
+    return this.objects.values();
+  }
+
+  get(key: string): CachedObject | undefined {
+    return this.objects.get(key);
+  }
+
+  get size(): number {
+    return this.objects.size;
+  }
+
+  /** Resolves when the cache has seen `rev` (or after timeoutMs; the caller re-checks `revision`). */
+  waitForRevision(rev: number, timeoutMs: number): Promise<void> {
+    if (this.rev >= rev || this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = { rev, resolve: () => undefined as void };
+      const timer = setTimeout(() => {
+        this.revisionWaiters.splice(this.revisionWaiters.indexOf(waiter), 1);
+        resolve();
+      }, timeoutMs);
+      waiter.resolve = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.revisionWaiters.push(waiter);
+    });
+  }
+
+  /**
+   * Subscribe to events strictly after `fromRev`, replaying the history first.
+   * Throws Expired when events after `fromRev` are no longer all in the history.
+   */
+  subscribe(fromRev: number, sub: Subscriber): Subscription {
+    if (fromRev < this.historyStart) {
+      throw errors.expired(`too old resource version: ${fromRev} (${this.historyStart})`);
+    }
+    for (const ev of this.history) if (ev.rev > fromRev) sub.onEvent(ev);
+    this.subscribers.add(sub);
+    return { close: () => void this.subscribers.delete(sub) };
+  }
+
+  private keyOf(etcdKey: string): string {
+    // /registry/<resource>/<ns>/<name> → ns/name ; /registry/<resource>/<name> → name
+    return etcdKey.slice(resourcePrefix(this.info).length);
+  }
+
+  private apply(events: StoreEvent[], revision: number): void {
+    for (const ev of events) {
+      const event = this.toCacheEvent(ev);
+      if (!event) continue;
+      this.record(event);
+      for (const s of this.subscribers) s.onEvent(event);
+    }
+    if (revision > this.rev) this.rev = revision;
+    this.notifyRevisionWaiters();
+  }
+
+  private toCacheEvent(ev: StoreEvent): CacheEvent | undefined {
+    if (ev.type === 'put') {
+      const key = this.keyOf(ev.kv.key);
+      const obj = decodeStored(ev.kv);
+      const json = JSON.stringify(obj);
+      const prev = this.objects.get(key);
+      this.objects.set(key, { obj, json, rev: ev.kv.modRevision });
+      return { type: prev ? 'MODIFIED' : 'ADDED', rev: ev.kv.modRevision, obj, json, prev: prev?.obj };
+    }
+    const key = this.keyOf(ev.key);
+    const prev = this.objects.get(key);
+    this.objects.delete(key);
+    const last: StoredValue | undefined = ev.prev;
+    const base = prev?.obj ?? (last ? decodeStored(last) : undefined);
+    if (!base) return undefined;
+    // a deleted object is reported in its last state, at the revision of its deletion
+    const obj = { ...base, metadata: { ...base.metadata, resourceVersion: String(ev.modRevision) } };
+    return { type: 'DELETED', rev: ev.modRevision, obj, json: JSON.stringify(obj), prev: base };
+  }
+
+  private record(ev: CacheEvent): void {
+    this.history.push(ev);
+    if (ev.rev > this.rev) this.rev = ev.rev;
+    if (this.history.length > this.historySize) {
+      const dropped = this.history.splice(0, this.history.length - this.historySize);
+      this.historyStart = dropped[dropped.length - 1]!.rev;
+    }
+  }
+
+  private notifyRevisionWaiters(): void {
+    for (let i = this.revisionWaiters.length - 1; i >= 0; i--) {
+      const w = this.revisionWaiters[i]!;
+      if (this.rev >= w.rev) {
+        this.revisionWaiters.splice(i, 1);
+        w.resolve();
+      }
+    }
+  }
+
+  private restart(err: Error): void {
+    if (this.closed || this.restarting) return;
+    this.log.warn({ resource: this.info.resource, err: err.message }, 'watch cache expired; relisting');
+    for (const s of [...this.subscribers]) s.onTerminate();
+    this.subscribers.clear();
+    this.restarting = (async () => {
+      for (let delay = 100; !this.closed; delay = Math.min(delay * 2, 5_000)) {
+        try {
+          await this.watch?.close();
+          await this.start();
+          return;
+        } catch (e) {
+          this.log.error({ resource: this.info.resource, err: (e as Error).message }, 'watch cache relist failed');
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
+    })().finally(() => (this.restarting = undefined));
+  }
+}
