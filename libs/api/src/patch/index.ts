@@ -1,5 +1,21 @@
-/** Patch types the API accepts. Implementation: patch/ (owned by the patch work). */
+/**
+ * The patch engine: JSON patch, merge patch, strategic merge patch and server-side apply.
+ *
+ *   const next = applyPatch('Deployment', stored, body, PATCH_CONTENT_TYPES[contentType]);
+ *   const applied = serverSideApply(stored, body, { fieldManager: 'kubectl', force: false });
+ *   const updated = recordUpdateManager(stored, next, { manager: 'kubectl-edit' });
+ */
+import { ApiError } from '../errors.js';
 import type { KubeObject } from '../types/meta.js';
+import { clone, isObject } from './json-value.js';
+import type { JsonObject } from './json-value.js';
+import { jsonPatch } from './json.js';
+import { mergePatch } from './merge.js';
+import { schemaForKind } from './schema.js';
+import { strategicMergePatch } from './strategic.js';
+
+export { isStrategicKind, schemaForKind } from './schema.js';
+export type { FieldSchema, Fields } from './schema.js';
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
@@ -11,11 +27,35 @@ export const PATCH_CONTENT_TYPES: Readonly<Record<string, PatchType>> = {
 };
 
 /**
- * Apply a json / merge / strategic patch (already parsed from the body) to `original`.
- * `original` is not modified. Throws ApiError('BadRequest'|'Invalid'|'Conflict').
+ * Apply a json / merge / strategic patch (already parsed from the body) to `original` of kind `kind`.
+ * `original` and `patch` are not modified and share nothing with the result.
+ * Throws ApiError 'BadRequest' for a malformed patch, 'Invalid' when a JSON patch does not fit the object
+ * (failed `test`, missing path) or the result is not an object with metadata.
  */
-export function applyPatch(_kind: string, _original: KubeObject, _patch: unknown, _type: Exclude<PatchType, 'apply'>): KubeObject {
-  throw new Error('applyPatch: not implemented yet');
+export function applyPatch(kind: string, original: KubeObject, patch: unknown, type: Exclude<PatchType, 'apply'>): KubeObject {
+  const base = clone(original) as unknown as JsonObject;
+  const body = clone(patch);
+  let result: unknown;
+  switch (type) {
+    case 'json':
+      result = jsonPatch(base, body);
+      break;
+    case 'merge':
+      result = mergePatch(base, body);
+      break;
+    case 'strategic':
+      result = strategicMergePatch(base, body, schemaForKind(kind));
+      break;
+    default:
+      throw new ApiError('UnsupportedMediaType', `unsupported patch type: ${String(type)}`);
+  }
+  return asKubeObject(result);
+}
+
+export function asKubeObject(value: unknown): KubeObject {
+  if (!isObject(value)) throw new ApiError('Invalid', 'the patched object is not a JSON object');
+  if (!isObject(value.metadata)) throw new ApiError('Invalid', 'metadata: Required value: the patch removed metadata');
+  return value as KubeObject;
 }
 
 export interface ServerSideApplyOptions {
