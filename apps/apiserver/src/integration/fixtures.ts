@@ -1,0 +1,66 @@
+/** Manifests and small HTTP helpers shared by the apiserver's integration tests. */
+
+export const WEB_MANIFEST = `
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-config
+data:
+  greeting: hello
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: { app: web }
+spec:
+  replicas: 2
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+      - name: web
+        image: tugboat/demo-web:1
+        ports:
+        - containerPort: 8080
+        env:
+        - name: GREETING
+          valueFrom:
+            configMapKeyRef: { name: web-config, key: greeting }
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector: { app: web }
+  ports:
+  - port: 80
+    targetPort: 8080
+`;
+
+export interface HttpResult {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** A request to the apiserver's plain loopback listener; the body is sent as given (string) or as JSON. */
+export async function call(base: string, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<HttpResult> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': contentType },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    parsed = { raw: text };
+  }
+  return { status: res.status, body: parsed };
+}
