@@ -5,13 +5,18 @@
  */
 import { createHash } from 'node:crypto';
 import { RESOURCES, apiVersionOf, groupVersions } from '@tugboat/api';
+import { REMOVED_VERSIONS } from './discovery.js';
 
 function gvPath(group: string, version: string): string {
   return group ? `apis/${group}/${version}` : `api/${version}`;
 }
 
 export function openApiDocument(group: string, version: string): Record<string, unknown> | undefined {
-  const infos = RESOURCES.filter((r) => r.group === group && r.version === version && !r.readOnly);
+  // removed versions are described too, so kubectl sends them here and shows the server's explanation
+  const infos = [
+    ...RESOURCES.filter((r) => !r.readOnly),
+    ...REMOVED_VERSIONS.map((r) => ({ ...r, namespaced: true })),
+  ].filter((r) => r.group === group && r.version === version);
   if (infos.length === 0) return undefined;
   const paths: Record<string, unknown> = {};
   for (const info of infos) {
@@ -32,7 +37,7 @@ export function openApiDocument(group: string, version: string): Record<string, 
 
 export function openApiIndex(): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
-  for (const gv of groupVersions()) {
+  for (const gv of [...groupVersions(), ...REMOVED_VERSIONS]) {
     const doc = openApiDocument(gv.group, gv.version);
     if (!doc) continue;
     const hash = createHash('sha256').update(JSON.stringify(doc)).digest('hex').slice(0, 16).toUpperCase();

@@ -15,7 +15,7 @@ import { decodeStored, encodeForStore, withResourceVersion } from './codec.js';
 import { objectKey } from './keys.js';
 import { generateName } from './names.js';
 import type { Subresource } from './strategy.js';
-import { prepareForCreate, prepareForUpdate } from './strategy.js';
+import { prepareForCreate, prepareForUpdate, updateGeneration } from './strategy.js';
 import type { Admission } from './admission.js';
 import type { WatchCache } from './watch-cache.js';
 
@@ -126,6 +126,7 @@ export class ObjectStore {
       if (this.info.namespaced) next.metadata.namespace = namespace;
       applyDefaults(next);
       await this.admission.beforeUpdate(this.info, next, current);
+      updateGeneration(this.info, next, current);
       if (opts.subresource !== 'binding') this.validate(next, current);
       delete next.metadata.resourceVersion;
 

@@ -70,11 +70,15 @@ export function prepareForUpdate(info: ResourceInfo, next: KubeObject, old: Kube
   out.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
   if (out.metadata.deletionTimestamp === undefined) delete out.metadata.deletionTimestamp;
   if (out.metadata.deletionGracePeriodSeconds === undefined) delete out.metadata.deletionGracePeriodSeconds;
+  return out;
+}
+
+/** Generation moves on spec changes only; call after defaulting so defaults never count as a change. */
+export function updateGeneration(info: ResourceInfo, next: KubeObject, old: KubeObject): void {
   if (tracksGeneration(info)) {
     const gen = old.metadata.generation ?? 1;
-    out.metadata.generation = specChanged(out, old) ? gen + 1 : gen;
+    next.metadata.generation = specChanged(next, old) ? gen + 1 : gen;
   } else if (old.metadata.generation !== undefined) {
-    out.metadata.generation = old.metadata.generation;
-  } else delete out.metadata.generation;
-  return out;
+    next.metadata.generation = old.metadata.generation;
+  } else delete next.metadata.generation;
 }
