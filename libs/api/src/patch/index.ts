@@ -58,16 +58,7 @@ export function asKubeObject(value: unknown): KubeObject {
   return value as KubeObject;
 }
 
-export interface ServerSideApplyOptions {
-  fieldManager: string;
-  force: boolean;
-}
-
-/**
- * Server-side apply: merge `applied` (the manager's full intent) into `current` (undefined → create),
- * removing fields this manager applied before but no longer does, and recording ownership in
- * metadata.managedFields. Conflicts with other managers → ApiError('Conflict') unless force.
- */
-export function serverSideApply(_current: KubeObject | undefined, _applied: KubeObject, _opts: ServerSideApplyOptions): KubeObject {
-  throw new Error('serverSideApply: not implemented yet');
-}
+export { serverSideApply } from './apply.js';
+export type { ServerSideApplyOptions } from './apply.js';
+export { recordUpdateManager } from './managed-fields.js';
+export type { UpdateManagerOptions } from './managed-fields.js';

@@ -113,66 +113,6 @@ describe('strategic merge: merge keys', () => {
   });
 });
 
-describe('strategic merge: merge keys of other kinds', () => {
-  const cases: { name: string; obj: KubeObject; patch: Json; path: string; want: unknown }[] = [
-    {
-      name: 'Service ports by port',
-      obj: { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80, targetPort: 8080 }, { port: 443 }] } },
-      patch: { spec: { ports: [{ port: 80, targetPort: 9090 }] } },
-      path: 'spec.ports', want: [{ port: 80, targetPort: 9090 }, { port: 443 }],
-    },
-    {
-      name: 'Node status addresses by type',
-      obj: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status: { addresses: [{ type: 'InternalIP', address: '10.0.0.1' }, { type: 'Hostname', address: 'n' }] } },
-      patch: { status: { addresses: [{ type: 'InternalIP', address: '10.0.0.2' }] } },
-      path: 'status.addresses', want: [{ type: 'InternalIP', address: '10.0.0.2' }, { type: 'Hostname', address: 'n' }],
-    },
-    {
-      name: 'Node status conditions by type',
-      obj: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status: { conditions: [{ type: 'Ready', status: 'True' }, { type: 'DiskPressure', status: 'False' }] } },
-      patch: { status: { conditions: [{ type: 'Ready', status: 'Unknown' }] } },
-      path: 'status.conditions', want: [{ type: 'Ready', status: 'Unknown' }, { type: 'DiskPressure', status: 'False' }],
-    },
-    {
-      name: 'Endpoints subsets are replaced',
-      obj: { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'e' }, subsets: [{ addresses: [{ ip: '1.1.1.1' }] }] },
-      patch: { subsets: [{ addresses: [{ ip: '2.2.2.2' }] }] },
-      path: 'subsets', want: [{ addresses: [{ ip: '2.2.2.2' }] }],
-    },
-    {
-      name: 'ownerReferences by uid',
-      obj: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', ownerReferences: [{ apiVersion: 'v1', kind: 'X', name: 'a', uid: 'u1' }] } },
-      patch: { metadata: { ownerReferences: [{ uid: 'u1', controller: true }, { apiVersion: 'v1', kind: 'X', name: 'b', uid: 'u2' }] } },
-      path: 'metadata.ownerReferences',
-      want: [{ apiVersion: 'v1', kind: 'X', name: 'a', uid: 'u1', controller: true }, { apiVersion: 'v1', kind: 'X', name: 'b', uid: 'u2' }],
-    },
-    {
-      name: 'CronJob containers merge under spec.jobTemplate.spec.template.spec',
-      obj: {
-        apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'cj' },
-        spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 'b:1' }] } } } } },
-      },
-      patch: { spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'b', image: 'b:2' }] } } } } } },
-      path: 'spec.jobTemplate.spec.template.spec.containers', want: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 'b:2' }],
-    },
-    {
-      name: 'Deployment status conditions by type',
-      obj: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, status: { conditions: [{ type: 'Available', status: 'True' }, { type: 'Progressing', status: 'True' }] } },
-      patch: { status: { conditions: [{ type: 'Progressing', status: 'False' }] } },
-      path: 'status.conditions', want: [{ type: 'Available', status: 'True' }, { type: 'Progressing', status: 'False' }],
-    },
-    {
-      name: 'unknown kinds replace lists',
-      obj: { apiVersion: 'x.io/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { containers: [{ name: 'a' }, { name: 'b' }] } },
-      patch: { spec: { containers: [{ name: 'b', image: 'x' }] } },
-      path: 'spec.containers', want: [{ name: 'b', image: 'x' }],
-    },
-  ];
-  it.each(cases)('$name', ({ obj, patch, path, want }) => {
-    expect(at(smp(obj, patch), path)).toEqual(want);
-  });
-});
-
 describe('strategic merge: directives', () => {
   const deployment = (): KubeObject => ({
     apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', labels: { app: 'web', tier: 'fe' }, finalizers: ['a', 'b', 'c'] },

@@ -1,0 +1,126 @@
+/**
+ * metadata.managedFields: who owns which fields. Entries are read into field sets, changed, and written
+ * back in the Kubernetes format (FieldsV1, sorted as the apiserver sorts them), so
+ * `kubectl get -o yaml --show-managed-fields` reads as it would against Kubernetes.
+ *
+ * `recordUpdateManager` is the bookkeeping for ordinary writes (create, update, json/merge/strategic patch):
+ * the writer takes ownership of every field it added or changed, nobody keeps fields that were removed.
+ * Updates never conflict; only apply does (see apply.ts).
+ */
+import type { KubeObject, ManagedFieldsEntry } from '../types/meta.js';
+import { clone, deepEqual } from './json-value.js';
+import { FieldSet, changedFields, fieldsOf } from './field-set.js';
+import type { Path } from './field-set.js';
+import { schemaForKind } from './schema.js';
+import type { FieldSchema } from './schema.js';
+
+/** A manager is identified by its name, the operation and the subresource, as in Kubernetes. */
+export interface ManagerId {
+  manager: string;
+  operation: 'Apply' | 'Update';
+  subresource?: string | undefined;
+}
+
+export interface Owner {
+  entry: ManagedFieldsEntry;
+  fields: FieldSet;
+}
+
+/** Fields the server sets itself; nobody owns them. */
+const SERVER_FIELDS: Path[] = [
+  ['f:apiVersion'],
+  ['f:kind'],
+  ...['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields',
+    'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink'].map((f) => ['f:metadata', `f:${f}`]),
+];
+
+function isServerField(path: Path): boolean {
+  return SERVER_FIELDS.some((prefix) => prefix.every((seg, i) => path[i] === seg));
+}
+
+/** The fields of `obj` a manager can own. */
+export function ownableFields(obj: unknown, schema: FieldSchema | undefined): FieldSet {
+  return new FieldSet([...fieldsOf(obj, schema)].filter((p) => !isServerField(p)));
+}
+
+export function ownableChanges(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
+  return new FieldSet([...changedFields(before, after, schema)].filter((p) => !isServerField(p)));
+}
+
+export function readOwners(entries: readonly ManagedFieldsEntry[] | undefined): Owner[] {
+  return (entries ?? []).map((entry) => ({ entry: { ...entry }, fields: FieldSet.fromFieldsV1(entry.fieldsV1) }));
+}
+
+export function isManager(entry: ManagedFieldsEntry, id: ManagerId): boolean {
+  return entry.manager === id.manager && entry.operation === id.operation && (entry.subresource ?? '') === (id.subresource ?? '');
+}
+
+/** Owners back to entries: empty sets are dropped, order is the apiserver's (operation, time, manager, version). */
+export function writeOwners(owners: readonly Owner[]): ManagedFieldsEntry[] {
+  return owners
+    .filter((o) => o.fields.size > 0)
+    .map((o) => ({ ...o.entry, fieldsType: 'FieldsV1' as const, fieldsV1: o.fields.toFieldsV1() }))
+    .sort((a, b) =>
+      compare(a.operation, b.operation) || compare(a.time ?? '', b.time ?? '')
+      || compare(a.manager, b.manager) || compare(a.apiVersion ?? '', b.apiVersion ?? ''));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** RFC 3339 with whole seconds, as metav1.Time serialises. */
+export function timestamp(now: Date): string {
+  return now.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+/** A manager as Kubernetes names it in conflict messages. */
+export function describeManager(entry: ManagedFieldsEntry): string {
+  let text = JSON.stringify(entry.manager);
+  if (entry.subresource) text += ` with subresource ${JSON.stringify(entry.subresource)}`;
+  if (entry.operation !== 'Update') return text;
+  return entry.time ? `${text} using ${entry.apiVersion ?? ''} at ${entry.time}` : `${text} using ${entry.apiVersion ?? ''}`;
+}
+
+export interface UpdateManagerOptions {
+  /** The request's fieldManager; the apiserver defaults it from the User-Agent as Kubernetes does. */
+  manager: string;
+  subresource?: string;
+  now?: Date;
+}
+
+/**
+ * Record an 'Update' by `manager` that turned `old` (undefined on create) into `next`. Returns a copy of
+ * `next` whose metadata.managedFields says the manager owns what it changed. If the request itself carried
+ * managedFields different from the stored ones (a client resetting them), those are the starting point.
+ */
+export function recordUpdateManager(old: KubeObject | undefined, next: KubeObject, options: UpdateManagerOptions): KubeObject {
+  const schema = schemaForKind(next.kind);
+  const result = clone(next);
+  const sent = next.metadata.managedFields;
+  const stored = old?.metadata.managedFields;
+  const owners = readOwners(sent !== undefined && !deepEqual(sent, stored) ? sent : stored);
+
+  const changed = ownableChanges(old ?? {}, next, schema);
+  const removed = old ? ownableFields(old, schema).minus(ownableFields(next, schema)) : new FieldSet();
+  const id: ManagerId = { manager: options.manager, operation: 'Update', subresource: options.subresource };
+  for (const owner of owners) {
+    owner.fields = isManager(owner.entry, id) ? owner.fields.union(changed).minus(removed) : owner.fields.minus(changed).minus(removed);
+  }
+  const mine = owners.find((o) => isManager(o.entry, id));
+  if (changed.size > 0) {
+    const entry: ManagedFieldsEntry = {
+      manager: options.manager,
+      operation: 'Update',
+      apiVersion: next.apiVersion,
+      time: timestamp(options.now ?? new Date()),
+      ...(options.subresource ? { subresource: options.subresource } : {}),
+    };
+    if (mine) mine.entry = { ...mine.entry, ...entry };
+    else owners.push({ entry, fields: changed });
+  }
+  const entries = writeOwners(owners);
+  if (entries.length > 0) result.metadata.managedFields = entries;
+  else delete result.metadata.managedFields;
+  return result;
+}
