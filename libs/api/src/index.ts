@@ -58,3 +58,4 @@ export { isValidQuantity, milliValue, parseQuantity, quantityValue } from './qua
 export type { QuantityInput } from './quantity.js';
 export { podQOSClass } from './defaults/qos.js';
 export type { QOSClass } from './defaults/qos.js';
+export { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './validation/names.js';

@@ -12,8 +12,9 @@ const SOURCE_KEYS = [
   'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
 ];
 
-export function volumeSourceKeys(v: Rec): string[] {
-  return SOURCE_KEYS.filter((k) => v[k] !== undefined && v[k] !== null);
+export function volumeSourceKeys(v: object): string[] {
+  const present = new Set(Object.entries(v).filter(([, x]) => x !== undefined && x !== null).map(([k]) => k));
+  return SOURCE_KEYS.filter((k) => present.has(k));
 }
 
 function defaultDownwardItems(src: Rec | undefined): void {

@@ -4,7 +4,7 @@
  */
 import type { StatusCause } from '../types/meta.js';
 
-export type FieldErrorType = 'Required' | 'Invalid' | 'NotSupported' | 'Duplicate' | 'Forbidden' | 'TooLong' | 'TooMany';
+export type FieldErrorType = 'Required' | 'Invalid' | 'NotSupported' | 'Duplicate' | 'Forbidden' | 'TooLong' | 'TooMany' | 'NotFound';
 
 export interface FieldError {
   type: FieldErrorType;
@@ -21,6 +21,7 @@ const REASONS: Record<FieldErrorType, string> = {
   Forbidden: 'FieldValueForbidden',
   TooLong: 'FieldValueTooLong',
   TooMany: 'FieldValueTooMany',
+  NotFound: 'FieldValueNotFound',
 };
 
 /** A path builder: `root('spec').child('containers').index(0).child('image').toString()`. */
@@ -79,6 +80,7 @@ export const fieldError = {
     value: actual,
     detail: `must have at most ${max} items`,
   }),
+  notFound: (path: Path, value: unknown): FieldError => ({ type: 'NotFound', field: String(path), value }),
 };
 
 function describeValue(value: unknown): string {
@@ -105,6 +107,8 @@ export function fieldErrorMessage(e: FieldError): string {
       return `Too long: ${e.detail ?? ''}`.trim();
     case 'TooMany':
       return `Too many: ${describeValue(e.value)}: ${e.detail ?? ''}`.trim();
+    case 'NotFound':
+      return `Not found: ${describeValue(e.value)}`;
   }
 }
 
