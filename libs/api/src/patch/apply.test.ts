@@ -59,6 +59,15 @@ describe('server-side apply: ownership records', () => {
     expect(JSON.stringify(out.metadata.managedFields)).not.toMatch(/resourceVersion|f:uid|f:status|paused/);
   });
 
+  it('a resourceVersion in the body is kept as the precondition for the store', () => {
+    const live = apply(undefined, config(baseSpec()));
+    live.metadata.resourceVersion = '7';
+    const stale = config(baseSpec());
+    stale.metadata.resourceVersion = '3';
+    expect(apply(live, stale).metadata.resourceVersion).toBe('3');
+    expect(apply(live, config(baseSpec())).metadata.resourceVersion).toBe('7');
+  });
+
   it('re-applying the same config changes nothing and conflicts with nobody', () => {
     const first = apply(undefined, config(baseSpec()));
     const second = apply(first, config(baseSpec()));

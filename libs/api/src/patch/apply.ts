@@ -68,6 +68,9 @@ export function serverSideApply(current: KubeObject | undefined, applied: KubeOb
     fields: appliedFields,
   };
   const result = merged as KubeObject;
+  // A resourceVersion in the body is a precondition, as in Kubernetes: hand it to the store's compare-and-swap.
+  const precondition = applied.metadata.resourceVersion;
+  if (current && typeof precondition === 'string' && precondition !== '') result.metadata.resourceVersion = precondition;
   const entries = writeOwners([...others, mine]);
   if (entries.length > 0) result.metadata.managedFields = entries;
   else delete result.metadata.managedFields;
