@@ -1,9 +1,15 @@
 /**
  * The patch engine: JSON patch, merge patch, strategic merge patch and server-side apply.
  *
+ *   // PATCH with json / merge / strategic bodies
  *   const next = applyPatch('Deployment', stored, body, PATCH_CONTENT_TYPES[contentType]);
- *   const applied = serverSideApply(stored, body, { fieldManager: 'kubectl', force: false });
- *   const updated = recordUpdateManager(stored, next, { manager: 'kubectl-edit' });
+ *   // PATCH application/apply-patch+yaml (undefined `stored` creates)
+ *   const applied = serverSideApply(stored, body, { fieldManager: 'kubectl', force: false, subresource: 'status' | undefined });
+ *   // every other write (create, update, json/merge/strategic patch): who changed what
+ *   const toStore = recordUpdateManager(stored, next, { manager: fieldManager, subresource });
+ *
+ * Files: schema.ts (which lists merge, per kind), strategic.ts + list-merge.ts (strategic merge),
+ * merge.ts, json.ts, field-set.ts (ownership paths, FieldsV1), managed-fields.ts, apply.ts.
  */
 import { ApiError } from '../errors.js';
 import type { KubeObject } from '../types/meta.js';
@@ -14,6 +20,7 @@ import { mergePatch } from './merge.js';
 import { schemaForKind } from './schema.js';
 import { strategicMergePatch } from './strategic.js';
 
+// isStrategicKind: Kubernetes answers 415 to strategic patches of custom resources; the apiserver may too.
 export { isStrategicKind, schemaForKind } from './schema.js';
 export type { FieldSchema, Fields } from './schema.js';
 
@@ -52,7 +59,7 @@ export function applyPatch(kind: string, original: KubeObject, patch: unknown, t
   return asKubeObject(result);
 }
 
-export function asKubeObject(value: unknown): KubeObject {
+function asKubeObject(value: unknown): KubeObject {
   if (!isObject(value)) throw new ApiError('Invalid', 'the patched object is not a JSON object');
   if (!isObject(value.metadata)) throw new ApiError('Invalid', 'metadata: Required value: the patch removed metadata');
   return value as KubeObject;
