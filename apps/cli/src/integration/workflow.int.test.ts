@@ -130,6 +130,27 @@ describe('tug against a real control plane', () => {
     expect(r.stdout).toMatch(/\nEvents:\s+/);
   });
 
+  it('describes the events that involve the object', async () => {
+    const deploy = JSON.parse((await tug('get', 'deploy', 'web', '-o', 'json')).stdout) as { metadata: { uid: string } };
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'web.scaled', namespace: 'default' },
+      involvedObject: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'default', uid: deploy.metadata.uid },
+      reason: 'ScalingReplicaSet',
+      message: 'Scaled up replica set web-abc to 5',
+      type: 'Normal',
+      source: { component: 'deployment-controller' },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+    };
+    expect((await tugIn(cp.kubeconfigPath, ['create', '-f', '-'], JSON.stringify(event))).code).toBe(0);
+    const r = await tug('describe', 'deploy/web');
+    expect(r.stdout).toMatch(/\nEvents:\n\s+Type\s+Reason\s+Age\s+From\s+Message\n\s+----\s+------\s+----\s+----\s+-------\n\s+Normal\s+ScalingReplicaSet\s+\d+s\s+deployment-controller\s+Scaled up replica set web-abc to 5\n$/);
+  });
+
   it('prints the server error for a missing object', async () => {
     const r = await tug('get', 'deploy', 'nope');
     expect(r.code).toBe(1);
