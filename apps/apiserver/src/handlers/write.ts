@@ -18,8 +18,16 @@ export async function readObject(ctx: HandlerContext): Promise<KubeObject> {
   return { ...body, metadata: (body.metadata ?? {}) as KubeObject['metadata'] } as KubeObject;
 }
 
-function writeOptions(ctx: HandlerContext) {
-  return { dryRun: isDryRun(ctx.request.query), fieldManager: ctx.request.query.get('fieldManager') ?? undefined };
+/** The writer's name: ?fieldManager, else the User-Agent's product (`kubectl/v1.32…` → kubectl), as Kubernetes does. */
+export function fieldManagerOf(ctx: HandlerContext): string {
+  const explicit = ctx.request.query.get('fieldManager');
+  if (explicit) return explicit;
+  const agent = ctx.req.headers['user-agent'];
+  return agent ? agent.split('/')[0]!.slice(0, 128) || 'unknown' : 'unknown';
+}
+
+export function writeOptions(ctx: HandlerContext) {
+  return { dryRun: isDryRun(ctx.request.query), fieldManager: fieldManagerOf(ctx) };
 }
 
 export async function handleCreate(ctx: HandlerContext): Promise<void> {
@@ -60,8 +68,8 @@ export async function handlePatch(ctx: HandlerContext): Promise<void> {
     const { obj, created } = await ctx.store.update(
       request.namespace,
       request.name!,
-      (current) => serverSideApply(current, applied, { fieldManager, force }),
-      { ...opts, allowCreate: true },
+      (current) => serverSideApply(current, applied, { fieldManager, force, subresource: sub === 'status' ? 'status' : undefined }),
+      { ...opts, allowCreate: true, managerRecorded: true },
     );
     sendObject(ctx, obj, created ? 201 : 200);
     return;

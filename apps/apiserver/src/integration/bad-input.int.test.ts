@@ -54,7 +54,7 @@ describe('bad input', () => {
 
   it('an invalid object → 422 Invalid with every bad field as a cause', async () => {
     const bad = deployment('bad', { replicas: -1 });
-    (bad.spec.template.spec.containers[0] as Record<string, unknown>).image = '';
+    (bad.spec.template.spec.containers[0] as Record<string, unknown>).name = '';
     const r = await call(base, 'POST', DEPLOY_PATH, bad);
     expect(r.status).toBe(422);
     expect(r.body.reason).toBe('Invalid');
@@ -62,7 +62,7 @@ describe('bad input', () => {
     expect(causes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'spec.replicas', message: expect.stringContaining('must be greater than or equal to 0') }),
-        expect.objectContaining({ field: 'spec.template.spec.containers[0].image', message: 'Required value' }),
+        expect.objectContaining({ field: 'spec.template.spec.containers[0].name', message: 'Required value' }),
       ]),
     );
     expect((await call(base, 'GET', `${DEPLOY_PATH}/bad`)).status).toBe(404);

@@ -113,7 +113,7 @@ data:
 `;
     expect(await ok(['apply', '--server-side', '-f', '-'], ssa)).toContain('configmap/ssa serverside-applied');
     await ok(['apply', '--server-side', '-f', '-'], ssa.replace('a: "1"', 'b: "2"'));
-    const cm = await json(['get', 'cm', 'ssa']);
+    const cm = await json(['get', 'cm', 'ssa', '--show-managed-fields']);
     expect(cm.data).toEqual({ b: '2' });
     expect(cm.metadata.managedFields.some((m: { manager: string; operation: string }) => m.manager === 'kubectl' && m.operation === 'Apply')).toBe(true);
   });

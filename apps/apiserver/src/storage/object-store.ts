@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { DeleteOptions, KubeObject, ResourceInfo } from '@tugboat/api';
-import { apiVersionOf, applyDefaults, errors, toCause, validateObject } from '@tugboat/api';
+import { apiVersionOf, applyDefaults, errors, recordUpdateManager, toCause, validateObject } from '@tugboat/api';
 import type { Store } from '@tugboat/store';
 import { decodeStored, encodeForStore, withResourceVersion } from './codec.js';
 import { objectKey } from './keys.js';
@@ -21,7 +21,10 @@ import type { WatchCache } from './watch-cache.js';
 
 export interface WriteOptions {
   dryRun?: boolean;
+  /** who writes: recorded in metadata.managedFields as an Update */
   fieldManager?: string;
+  /** the write already recorded its manager (server-side apply records an Apply) */
+  managerRecorded?: boolean;
 }
 
 export interface UpdateOptions extends WriteOptions {
@@ -83,10 +86,11 @@ export class ObjectStore {
     this.validate(obj, undefined);
     await this.admission.beforeCreate(this.info, obj);
     this.validate(obj, undefined);
-    if (opts.dryRun) return obj;
-    const res = await this.store.create(objectKey(this.info, namespace, name), encodeForStore(obj));
+    const toStore = this.withManager(undefined, obj, opts);
+    if (opts.dryRun) return toStore;
+    const res = await this.store.create(objectKey(this.info, namespace, name), encodeForStore(toStore));
     if (!res.ok) throw errors.alreadyExists(this.info.resource, this.info.group, name);
-    return withResourceVersion(obj, this.wrote(res.revision));
+    return withResourceVersion(toStore, this.wrote(res.revision));
   }
 
   /**
@@ -132,11 +136,12 @@ export class ObjectStore {
 
       const finished = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
       if (!finished && unchanged(next, current)) return { obj: current, created: false };
-      if (opts.dryRun) return { obj: withResourceVersion(next, kv.modRevision), created: false };
+      const toStore = this.withManager(current, next, opts);
+      if (opts.dryRun) return { obj: withResourceVersion(toStore, kv.modRevision), created: false };
       const res = finished
         ? await this.store.delete(key, kv.modRevision)
-        : await this.store.update(key, encodeForStore(next), kv.modRevision);
-      if (res.ok) return { obj: withResourceVersion(next, this.wrote(res.revision)), created: false };
+        : await this.store.update(key, encodeForStore(toStore), kv.modRevision);
+      if (res.ok) return { obj: withResourceVersion(toStore, this.wrote(res.revision)), created: false };
       if (expectedRV || attempt >= MAX_CONFLICT_RETRIES) {
         throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
       }
@@ -163,6 +168,12 @@ export class ObjectStore {
         throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
       }
     }
+  }
+
+  private withManager(old: KubeObject | undefined, next: KubeObject, opts: UpdateOptions): KubeObject {
+    if (opts.managerRecorded) return next;
+    const subresource = opts.subresource === 'status' ? 'status' : undefined;
+    return recordUpdateManager(old, next, { manager: opts.fieldManager ?? 'unknown', subresource });
   }
 
   /** undefined → remove now; an object → store it (deletion waits for finalizers or the node agent) */
