@@ -12,8 +12,10 @@ if ! command -v etcd >/dev/null 2>&1 && [ -z "${ETCD_BIN:-}" ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq etcd-server >/dev/null
 fi
 
-# npm ci when node_modules is missing or older than the lock file
+# Install exactly what the lock file says when node_modules is missing or older than it. `npm ci`
+# refuses lock files that lack other platforms' optional packages (the registry mirror here does not
+# serve them), so fall back to `npm install --no-save`, which installs the same locked versions.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "ensure-deps: npm ci"
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund
 fi
