@@ -59,3 +59,4 @@ export type { QuantityInput } from './quantity.js';
 export { podQOSClass } from './defaults/qos.js';
 export type { QOSClass } from './defaults/qos.js';
 export { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './validation/names.js';
+export { humanDuration, parseTime, since } from './duration.js';

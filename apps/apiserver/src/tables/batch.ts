@@ -1,6 +1,6 @@
 /** batch/v1: Jobs (STATUS COMPLETIONS DURATION) and CronJobs (SCHEDULE TIMEZONE SUSPEND ACTIVE LAST SCHEDULE). */
 import type { Condition, CronJob, Job } from '@tugboat/api';
-import { humanDuration, parseTime, since } from './duration.js';
+import { humanDuration, parseTime, since } from '@tugboat/api';
 import { NONE, containerCells, formatBool, formatLabelSelector } from './format.js';
 import { AGE_COLUMN, NAME_COLUMN, TEMPLATE_COLUMNS, ageOf, column, definePrinter, nameOf, wideColumn } from './printer.js';
 

@@ -3,7 +3,7 @@
  * The name column comes last here, as in Kubernetes, so it is not the first column.
  */
 import type { Event } from '@tugboat/api';
-import { since } from './duration.js';
+import { since } from '@tugboat/api';
 import { NAME_COLUMN, column, definePrinter, nameOf, wideColumn } from './printer.js';
 
 /** `kind/name` of the involved object, lower-cased kind. */

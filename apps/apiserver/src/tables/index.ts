@@ -4,7 +4,7 @@
  *   if (wantsTable(req.headers.accept)) body = toTable(info, items, { now: new Date(), includeObject, resourceVersion });
  */
 export { wantsTable } from './accept.js';
-export { humanDuration, since } from './duration.js';
+export { humanDuration, since } from '@tugboat/api';
 export { printerFor } from './registry.js';
 export { toTable } from './table.js';
 export type {

@@ -3,7 +3,7 @@
  * RESTARTS computed exactly as kubectl 1.32 shows them (pkg/printers/internalversion printPod).
  */
 import type { Condition, ContainerStateTerminated, ContainerStatus, Pod, PodStatus } from '@tugboat/api';
-import { humanDuration, parseTime } from './duration.js';
+import { humanDuration, parseTime } from '@tugboat/api';
 import { NONE, orNone } from './format.js';
 import { AGE_COLUMN, NAME_COLUMN, ageOf, column, definePrinter, nameOf, wideColumn } from './printer.js';
 

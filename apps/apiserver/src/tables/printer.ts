@@ -1,6 +1,6 @@
 /** Building blocks every printer shares: column definitions and the typed printer constructor. */
 import type { KubeObject } from '@tugboat/api';
-import { since } from './duration.js';
+import { since } from '@tugboat/api';
 import type { Cell, ColumnType, Printer, TableColumnDefinition } from './types.js';
 
 interface ColumnOptions {

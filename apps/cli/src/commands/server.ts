@@ -1,5 +1,6 @@
 /** `tug server`: the control plane in this process (for now the apiserver; scheduler and controllers join later). */
 import { startApiServer } from '@tugboat/apiserver';
+import type { ApiServerOptions } from '@tugboat/apiserver';
 import { UsageError } from '../args.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import type { Command, CommandContext, Running } from '../command.js';
@@ -16,15 +17,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'tls-san', type: 'strings', description: 'Extra names or IPs for the serving certificate' },
 ];
 
-export interface ServerOptions {
-  etcdEndpoints: string[];
-  dataDir: string;
-  bindAddress?: string;
-  securePort?: number;
-  insecurePort?: number;
-  writeKubeconfig?: string;
-  tlsSans?: string[];
-}
+/** `tug server`'s flags map one-to-one onto the apiserver's options. */
+export type ServerOptions = ApiServerOptions;
 
 function port(args: ParsedArgs, name: string): number | undefined {
   const p = args.int(name);

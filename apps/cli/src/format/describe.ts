@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '@tugboat/api';
 import { alignRows } from './columns.js';
-import { age } from './duration.js';
+import { since as age } from '@tugboat/api';
 
 const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 /** maps whose keys are user data, printed verbatim rather than humanized */

@@ -3,7 +3,7 @@
  * NAME/AGE fallback for servers or kinds that answer with plain objects.
  */
 import type { KubeObject, ListMeta, ObjectMeta } from '@tugboat/api';
-import { age } from './duration.js';
+import { since as age } from '@tugboat/api';
 
 export interface TableColumn {
   name: string;
