@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestControlPlane } from '@tugboat/apiserver/testing';
 import { kubectlFor, startTestControlPlane } from '@tugboat/apiserver/testing';
-import { call } from './fixtures.js';
+import { RawBody, call } from './fixtures.js';
 
 let cp: TestControlPlane;
 let base: string;
@@ -42,12 +42,12 @@ afterAll(async () => {
 
 describe('bad input', () => {
   it('malformed JSON and YAML → 400 BadRequest', async () => {
-    const r = await call(base, 'PUT', `${CM_PATH}/keep`, '{"apiVersion": "v1", "kind": ');
+    const r = await call(base, 'PUT', `${CM_PATH}/keep`, new RawBody('{"apiVersion": "v1", "kind": '));
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'BadRequest', code: 400 });
-    const y = await call(base, 'PATCH', `${CM_PATH}/keep?fieldManager=t`, 'data: [unclosed', 'application/apply-patch+yaml');
+    const y = await call(base, 'PATCH', `${CM_PATH}/keep?fieldManager=t`, new RawBody('data: [unclosed', 'application/apply-patch+yaml'));
     expect(y.status).toBe(400);
-    const p = await call(base, 'PATCH', `${CM_PATH}/keep`, '{"data":', 'application/merge-patch+json');
+    const p = await call(base, 'PATCH', `${CM_PATH}/keep`, new RawBody('{"data":', 'application/merge-patch+json'));
     expect(p.status).toBe(400);
     expect(await stored()).toBe(before);
   });
@@ -69,7 +69,7 @@ describe('bad input', () => {
   });
 
   it('an invalid update leaves the stored object unchanged', async () => {
-    const r = await call(base, 'PATCH', `${CM_PATH}/keep`, { metadata: { labels: { 'bad key!': 'x' } } }, 'application/merge-patch+json');
+    const r = await call(base, 'PATCH', `${CM_PATH}/keep`, new RawBody(JSON.stringify({ metadata: { labels: { 'bad key!': 'x' } } }), 'application/merge-patch+json'));
     expect(r.status).toBe(422);
     expect(await stored()).toBe(before);
   });

@@ -48,12 +48,21 @@ export interface HttpResult {
   body: Record<string, unknown>;
 }
 
-/** A request to the apiserver's plain loopback listener; the body is sent as given (string) or as JSON. */
-export async function call(base: string, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<HttpResult> {
+/** A body sent as it is, with its own content type. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType = 'application/json',
+  ) {}
+}
+
+/** A request to the apiserver's plain loopback listener; objects are sent as JSON. */
+export async function call(base: string, method: string, path: string, body?: unknown): Promise<HttpResult> {
+  const raw = body instanceof RawBody ? body : body === undefined ? undefined : new RawBody(JSON.stringify(body));
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': contentType },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    headers: raw ? { 'Content-Type': raw.contentType } : {},
+    body: raw?.text,
   });
   const text = await res.text();
   let parsed: Record<string, unknown> = {};
