@@ -17,5 +17,11 @@ fi
 # serve them), so fall back to `npm install --no-save`, which installs the same locked versions.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "ensure-deps: npm ci"
-  npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund
+  log=$(mktemp)
+  if ! npm ci --no-audit --no-fund >"$log" 2>&1; then
+    grep -m1 'npm error' "$log" || true
+    echo "ensure-deps: npm ci refused; npm install --no-save (same locked versions)"
+    npm install --no-save --no-audit --no-fund
+  fi
+  rm -f "$log"
 fi
