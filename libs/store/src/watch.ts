@@ -7,6 +7,8 @@ import type { Watcher } from 'etcd3';
 import type { Store, StoredValue } from './store.js';
 import { toStoredValue } from './store.js';
 
+const CANCEL_TIMEOUT_MS = 2_000;
+
 export type StoreEvent =
   | { type: 'put'; kv: StoredValue; prev: StoredValue | undefined }
   | { type: 'delete'; key: string; modRevision: number; prev: StoredValue | undefined };
@@ -52,7 +54,12 @@ export async function watchPrefix(
   return {
     async close() {
       dead = true;
-      await watcher.cancel().catch(() => undefined);
+      // a cancel sent while etcd3 is reconnecting the shared stream may never be answered;
+      // closing the Store ends the stream anyway, so don't let shutdown wait on it
+      let timer: NodeJS.Timeout | undefined;
+      const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, CANCEL_TIMEOUT_MS)));
+      await Promise.race([watcher.cancel().catch(() => undefined), giveUp]);
+      clearTimeout(timer);
     },
   };
 }
