@@ -1,0 +1,146 @@
+/**
+ * apiserver benchmark: creates, LIST and watch fan-out against a real etcd + apiserver (forked
+ * child process), with raw etcd3 puts of the same bytes against the same etcd as the baseline.
+ * Knobs (env): BENCH_PODS, BENCH_CONCURRENCY, BENCH_LISTS, BENCH_WATCHERS, BENCH_CHANGES,
+ * BENCH_TLS_PODS (0 skips the HTTPS run), BENCH_CPU_PROF=<dir> (profile the control plane).
+ */
+import { Etcd3 } from 'etcd3';
+import { startControlPlane } from './control-plane.js';
+import type { BenchControlPlane } from './control-plane.js';
+import type { Endpoint } from './http.js';
+import { call, endpoint } from './http.js';
+import { benchPod } from './pod.js';
+import type { Row } from './report.js';
+import { renderTable } from './report.js';
+import type { Summary } from './stats.js';
+import { LatencyRecorder, fmtMs, runBounded } from './stats.js';
+import { watchFanout } from './watch.js';
+
+const num = (name: string, def: number) => Number(process.env[name] ?? def);
+const PODS = num('BENCH_PODS', 10_000);
+const CONC = num('BENCH_CONCURRENCY', 32);
+const LISTS = num('BENCH_LISTS', 30);
+const WATCHERS = num('BENCH_WATCHERS', 100);
+const CHANGES = num('BENCH_CHANGES', 20);
+const TLS_PODS = num('BENCH_TLS_PODS', 2_000);
+const WARMUP = 500;
+const PHASE_DEADLINE_MS = 180_000;
+const NS = 'bench';
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const rate = (s: Summary) => `${Math.round(s.perSecond)}/s  p50 ${fmtMs(s.p50)}  p99 ${fmtMs(s.p99)}`;
+const podName = (i: number) => `web-${String(i).padStart(6, '0')}`;
+const bodies = (ns: string, n: number) => Array.from({ length: n }, (_, i) => JSON.stringify(benchPod(ns, i)));
+
+function check(r: LatencyRecorder, what: string): void {
+  if (r.errors) log(`${what}: ${r.errors} errors, first: ${String(r.firstError)}`);
+}
+
+async function createNamespace(ep: Endpoint, name: string): Promise<void> {
+  await call(ep, { method: 'POST', path: '/api/v1/namespaces', body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }) });
+}
+
+async function apiCreates(ep: Endpoint, ns: string, n: number): Promise<Summary> {
+  const payload = bodies(ns, n);
+  const rec = new LatencyRecorder();
+  const ms = await runBounded(n, CONC, PHASE_DEADLINE_MS, (i) => rec.time(() => call(ep, { method: 'POST', path: `/api/v1/namespaces/${ns}/pods`, body: payload[i] })).then(() => undefined));
+  check(rec, `creates in ${ns}`);
+  return rec.summary(ms);
+}
+
+async function rawPuts(etcd: Etcd3, prefix: string, n: number): Promise<Summary> {
+  const payload = bodies(NS, n);
+  const rec = new LatencyRecorder();
+  const ms = await runBounded(n, CONC, PHASE_DEADLINE_MS, (i) => rec.time(() => etcd.put(`${prefix}/${podName(i)}`).value(payload[i]!).exec()).then(() => undefined));
+  check(rec, `raw puts under ${prefix}`);
+  return rec.summary(ms);
+}
+
+async function lists(ep: Endpoint, query: string): Promise<Summary> {
+  const rec = new LatencyRecorder();
+  const ms = await runBounded(LISTS, 1, PHASE_DEADLINE_MS, (_) => rec.time(() => call(ep, { method: 'GET', path: `/api/v1/namespaces/${NS}/pods${query}` })).then(() => undefined));
+  check(rec, `LIST${query}`);
+  return rec.summary(ms);
+}
+
+async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
+  const http = endpoint(cp.insecureUrl, { sockets: CONC });
+  const etcd = new Etcd3({ hosts: cp.etcdEndpoint });
+  try {
+    for (const ns of [NS, 'bench-warm', 'bench-tls']) await createNamespace(http, ns);
+    log(`warm-up: ${WARMUP} raw puts and ${WARMUP} creates`);
+    await rawPuts(etcd, '/bench-raw/warm', WARMUP);
+    await apiCreates(http, 'bench-warm', WARMUP);
+
+    log(`raw etcd3 puts: ${PODS}, ${CONC} concurrent`);
+    const raw = await rawPuts(etcd, '/bench-raw/pods/bench', PODS);
+    log(`apiserver creates over HTTP: ${PODS}, ${CONC} concurrent`);
+    const api = await apiCreates(http, NS, PODS);
+    const ratio = api.perSecond / raw.perSecond;
+    rows.push(
+      { name: 'baseline: raw etcd3 put (same bytes)', value: rate(raw) },
+      { name: `create pod, HTTP, ${CONC} clients`, value: rate(api) },
+      { name: 'create throughput apiserver/raw', value: `${(ratio * 100).toFixed(1)} %`, target: '>= 50 %', pass: ratio >= 0.5 },
+    );
+    if (api.errors || raw.errors) rows.push({ name: 'errors (creates / raw puts)', value: `${api.errors} / ${raw.errors}`, target: '0', pass: false });
+
+    const firstBody = (await call(http, { method: 'GET', path: `/api/v1/namespaces/${NS}/pods` })).body;
+    const mb = `${(Buffer.byteLength(firstBody) / 1e6).toFixed(1)} MB`;
+    const first = JSON.parse(firstBody) as { metadata: { resourceVersion: string }; items: unknown[] };
+    const listRv = first.metadata.resourceVersion;
+    log(`LIST x${LISTS} (${first.items.length} items, rv ${listRv})`);
+    const list = await lists(http, '');
+    const list0 = await lists(http, '?resourceVersion=0');
+    rows.push(
+      { name: `LIST ${first.items.length} pods (${mb}), p50`, value: fmtMs(list.p50) },
+      { name: `LIST ${first.items.length} pods, p99`, value: fmtMs(list.p99), target: '<= 300 ms', pass: list.p99 <= 300 && !list.errors },
+      { name: 'LIST ?resourceVersion=0, p50 / p99', value: `${fmtMs(list0.p50)} / ${fmtMs(list0.p99)}`, target: '<= 300 ms', pass: list0.p99 <= 300 && !list0.errors },
+    );
+
+    log(`watch fan-out: ${WATCHERS} watchers, ${CHANGES} changes`);
+    const watchEp = endpoint(cp.insecureUrl, { sockets: WATCHERS });
+    const fan = await watchFanout({ watchEp, writeEp: http, namespace: NS, resourceVersion: listRv, watchers: WATCHERS, changes: CHANGES, podName: (k) => podName((k * 97) % PODS) }).finally(() => watchEp.agent.destroy());
+    const d = fan.delivery.summary(0);
+    rows.push(
+      { name: `watch delivery, ${WATCHERS} watchers, p50`, value: `${fmtMs(d.p50)}  (max ${fmtMs(d.max)}, ${d.count} pairs)` },
+      { name: `watch delivery, ${WATCHERS} watchers, p99`, value: fmtMs(d.p99), target: '<= 50 ms', pass: d.p99 <= 50 && fan.missed === 0 },
+      { name: 'the PATCH itself, p50 / p99', value: `${fmtMs(fan.patch.summary(0).p50)} / ${fmtMs(fan.patch.summary(0).p99)}` },
+    );
+    if (fan.missed) rows.push({ name: 'watch events not delivered in 5 s', value: String(fan.missed), target: '0', pass: false });
+
+    if (TLS_PODS > 0) {
+      log(`apiserver creates over HTTPS + token: ${TLS_PODS}, ${CONC} concurrent`);
+      const https = endpoint(cp.secureUrl, { sockets: CONC, caPem: cp.caPem, token: cp.adminToken });
+      const tls = await apiCreates(https, 'bench-tls', TLS_PODS).finally(() => https.agent.destroy());
+      rows.push({ name: `create pod, HTTPS+token, ${CONC} clients (${tls.count})`, value: rate(tls) });
+    }
+  } finally {
+    http.agent.destroy();
+    etcd.close();
+  }
+}
+
+const rows: Row[] = [];
+const started = new Date();
+let failed: unknown;
+const cp = await startControlPlane({ cpuProfDir: process.env.BENCH_CPU_PROF });
+const stop = (why: string) => {
+  log(`stopping: ${why}`);
+  void cp.close().finally(() => process.exit(2));
+};
+process.once('SIGINT', () => stop('SIGINT'));
+process.once('SIGTERM', () => stop('SIGTERM'));
+setTimeout(() => stop('the whole run took more than 15 minutes'), 15 * 60_000).unref();
+try {
+  await run(cp, rows);
+} catch (err) {
+  failed = err;
+} finally {
+  await cp.close();
+}
+process.stdout.write(`\napiserver benchmark, ${started.toISOString()}, node ${process.version}, ${PODS} pods, ${CONC} clients\n\n`);
+process.stdout.write(`${renderTable(rows)}\n`);
+if (failed) {
+  process.stderr.write(`\nbenchmark failed: ${failed instanceof Error ? (failed.stack ?? failed.message) : String(failed)}\n`);
+  process.exitCode = 1;
+}
