@@ -1,7 +1,7 @@
 /** GET of one object and LIST (JSON or Table), served from etcd (get) and the watch cache (list). */
 import type { KubeObject } from '@tugboat/api';
 import { apiVersionOf } from '@tugboat/api';
-import { sendJson, sendRaw } from '../http/respond.js';
+import { sendJson, sendParts } from '../http/respond.js';
 import { toTable, wantsTable } from '../tables/index.js';
 import type { HandlerContext } from './context.js';
 import { selectorPredicate } from './filter.js';
@@ -38,19 +38,22 @@ export async function handleList(ctx: HandlerContext): Promise<void> {
     if (ns && c.obj.metadata.namespace !== ns) continue;
     if (matches(c.obj)) items.push(c);
   }
-  items.sort((a, b) => compareKeys(a.obj, b.obj));
+  items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const revision = String(store.cache.revision);
   if (wantsTable(ctx.req.headers.accept)) {
     sendJson(ctx.res, 200, toTable(ctx.info, items.map((i) => i.obj), tableOptions(ctx, revision)));
     return;
   }
-  // the list body is stitched from each object's cached serialisation: no per-request stringify
+  // the list body is stitched from each object's cached bytes: no per-request serialisation
   const head = JSON.stringify({ kind: `${ctx.info.kind}List`, apiVersion: apiVersionOf(ctx.info), metadata: { resourceVersion: revision } });
-  sendRaw(ctx.res, 200, `${head.slice(0, -1)},"items":[${items.map((i) => i.json).join(',')}]}`);
+  const parts: Buffer[] = [Buffer.from(`${head.slice(0, -1)},"items":[`)];
+  items.forEach((item, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(item.json);
+  });
+  parts.push(CLOSE);
+  sendParts(ctx.res, 200, parts);
 }
 
-function compareKeys(a: KubeObject, b: KubeObject): number {
-  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name ?? ''}`;
-  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name ?? ''}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');

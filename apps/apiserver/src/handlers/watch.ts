@@ -13,6 +13,7 @@ import { selectorPredicate } from './filter.js';
 import { tableOptions } from './read.js';
 
 const DEFAULT_TIMEOUT_S = 1800;
+const LINE_END = Buffer.from('}\n');
 const BOOKMARK_EVERY_MS = 15_000;
 /** a client this far behind is dropped, as Kubernetes drops slow watchers */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -30,6 +31,8 @@ export async function handleWatch(ctx: HandlerContext): Promise<void> {
 
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache' });
   req.socket.setNoDelay(true);
+  // a watch from the current revision may wait long for its first event; clients need the headers now
+  res.flushHeaders();
 
   let done = false;
   let resolveDone: () => void = () => undefined;
@@ -44,13 +47,13 @@ export async function handleWatch(ctx: HandlerContext): Promise<void> {
     resolveDone();
   };
 
-  const write = (type: WatchEventType, obj: KubeObject, json?: string) => {
+  const write = (type: WatchEventType, obj: KubeObject, json?: Buffer) => {
     if (done) return;
-    let line: string;
     if (asTable && type !== 'BOOKMARK' && type !== 'ERROR') {
-      line = JSON.stringify({ type, object: toTable(ctx.info, [obj], tableOptions(ctx, obj.metadata.resourceVersion)) });
-    } else line = `{"type":"${type}","object":${json ?? JSON.stringify(obj)}}`;
-    res.write(`${line}\n`);
+      res.write(`${JSON.stringify({ type, object: toTable(ctx.info, [obj], tableOptions(ctx, obj.metadata.resourceVersion)) })}\n`);
+    } else {
+      res.write(Buffer.concat([Buffer.from(`{"type":"${type}","object":`), json ?? Buffer.from(JSON.stringify(obj)), LINE_END]));
+    }
     if (res.writableLength > MAX_BUFFERED_BYTES) {
       ctx.log.warn({ resource: ctx.info.resource }, 'dropping a watcher that does not keep up');
       finish();

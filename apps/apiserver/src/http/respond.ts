@@ -16,6 +16,17 @@ export function sendRaw(res: ServerResponse, status: number, json: string): void
   res.end(json);
 }
 
+/** Send a JSON body made of pre-encoded parts (lists stitched from cached objects). */
+export function sendParts(res: ServerResponse, status: number, parts: readonly Buffer[]): void {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': length });
+  res.cork();
+  for (const p of parts) res.write(p);
+  res.end();
+  res.uncork();
+}
+
 export function sendError(res: ServerResponse, err: ApiError): void {
   sendJson(res, err.httpStatus, err.toStatus());
 }

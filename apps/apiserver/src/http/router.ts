@@ -133,18 +133,16 @@ async function serveResource(request: ResourceRequest, req: IncomingMessage, res
   const store = deps.storage.for(info);
   if (!store) throw notFound();
   const abort = new AbortController();
-  const onAbort = () => abort.abort();
-  deps.signal.addEventListener('abort', onAbort);
-  res.on('close', onAbort);
-  const ctx: HandlerContext = { req, res, request, info, store, storage: deps.storage, log: deps.log, signal: abort.signal };
-  try {
-    if (request.namespace === undefined && info.namespaced && !['list', 'watch', 'deletecollection'].includes(request.verb)) {
-      if (request.verb !== 'create') throw notFound();
-    }
-    await dispatch(ctx, deps);
-  } finally {
-    deps.signal.removeEventListener('abort', onAbort);
+  // the client went away before the answer was complete (a closed watch, an aborted request)
+  res.on('close', () => {
+    if (!res.writableFinished) abort.abort();
+  });
+  const signal = AbortSignal.any([abort.signal, deps.signal]);
+  const ctx: HandlerContext = { req, res, request, info, store, storage: deps.storage, log: deps.log, signal };
+  if (request.namespace === undefined && info.namespaced && !['list', 'watch', 'deletecollection', 'create'].includes(request.verb)) {
+    throw notFound();
   }
+  await dispatch(ctx, deps);
 }
 
 async function dispatch(ctx: HandlerContext, deps: RouterDeps): Promise<void> {

@@ -84,8 +84,8 @@ export class ObjectStore {
     prepareForCreate(this.info, obj);
     applyDefaults(obj);
     this.validate(obj, undefined);
+    // admission only fills in what it checks itself (allocated IPs and ports): no second validation
     await this.admission.beforeCreate(this.info, obj);
-    this.validate(obj, undefined);
     const toStore = this.withManager(undefined, obj, opts);
     if (opts.dryRun) return toStore;
     const res = await this.store.create(objectKey(this.info, namespace, name), encodeForStore(toStore));

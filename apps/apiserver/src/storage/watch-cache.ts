@@ -14,8 +14,11 @@ import { resourcePrefix } from './keys.js';
 import { decodeStored } from './codec.js';
 
 export interface CachedObject {
+  /** `namespace/name` (cluster-scoped: `name`): lists are sorted by it */
+  readonly key: string;
   readonly obj: KubeObject;
-  readonly json: string;
+  /** the object's JSON, encoded once when the event arrived: lists and watches send these bytes */
+  readonly json: Buffer;
   readonly rev: number;
 }
 
@@ -23,7 +26,7 @@ export interface CacheEvent {
   readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
   readonly rev: number;
   readonly obj: KubeObject;
-  readonly json: string;
+  readonly json: Buffer;
   /** the object before this event (MODIFIED/DELETED), for selector transitions */
   readonly prev: KubeObject | undefined;
 }
@@ -39,6 +42,10 @@ export interface Subscription {
 }
 
 const DEFAULT_HISTORY = 10_000;
+
+function encode(obj: KubeObject): Buffer {
+  return Buffer.from(JSON.stringify(obj));
+}
 
 export class WatchCache {
   private readonly objects = new Map<string, CachedObject>();
@@ -69,7 +76,8 @@ export class WatchCache {
     this.objects.clear();
     for (const kv of listed.items) {
       const obj = decodeStored(kv);
-      this.objects.set(this.keyOf(kv.key), { obj, json: JSON.stringify(obj), rev: kv.modRevision });
+      const key = this.keyOf(kv.key);
+      this.objects.set(key, { key, obj, json: encode(obj), rev: kv.modRevision });
     }
     this.rev = listed.revision;
     this.history = [];
@@ -151,9 +159,9 @@ export class WatchCache {
     if (ev.type === 'put') {
       const key = this.keyOf(ev.kv.key);
       const obj = decodeStored(ev.kv);
-      const json = JSON.stringify(obj);
+      const json = encode(obj);
       const prev = this.objects.get(key);
-      this.objects.set(key, { obj, json, rev: ev.kv.modRevision });
+      this.objects.set(key, { key, obj, json, rev: ev.kv.modRevision });
       return { type: prev ? 'MODIFIED' : 'ADDED', rev: ev.kv.modRevision, obj, json, prev: prev?.obj };
     }
     const key = this.keyOf(ev.key);
@@ -164,7 +172,7 @@ export class WatchCache {
     if (!base) return undefined;
     // a deleted object is reported in its last state, at the revision of its deletion
     const obj = { ...base, metadata: { ...base.metadata, resourceVersion: String(ev.modRevision) } };
-    return { type: 'DELETED', rev: ev.modRevision, obj, json: JSON.stringify(obj), prev: base };
+    return { type: 'DELETED', rev: ev.modRevision, obj, json: encode(obj), prev: base };
   }
 
   private record(ev: CacheEvent): void {

@@ -8,7 +8,7 @@
  * Updates never conflict; only apply does (see apply.ts).
  */
 import type { KubeObject, ManagedFieldsEntry } from '../types/meta.js';
-import { clone, deepEqual } from './json-value.js';
+import { deepEqual } from './json-value.js';
 import { FieldSet, changedFields, fieldsOf } from './field-set.js';
 import type { Path } from './field-set.js';
 import { schemaForKind } from './schema.js';
@@ -96,12 +96,14 @@ export interface UpdateManagerOptions {
  */
 export function recordUpdateManager(old: KubeObject | undefined, next: KubeObject, options: UpdateManagerOptions): KubeObject {
   const schema = schemaForKind(next.kind);
-  const result = clone(next);
+  // only metadata.managedFields is replaced, so a shallow copy keeps `next` untouched
+  const result: KubeObject = { ...next, metadata: { ...next.metadata } };
   const sent = next.metadata.managedFields;
   const stored = old?.metadata.managedFields;
   const owners = readOwners(sent !== undefined && !deepEqual(sent, stored) ? sent : stored);
 
-  const changed = ownableChanges(old ?? {}, next, schema);
+  // on create every ownable field is a change: skip the diff against nothing
+  const changed = old ? ownableChanges(old, next, schema) : ownableFields(next, schema);
   const removed = old ? ownableFields(old, schema).minus(ownableFields(next, schema)) : new FieldSet();
   const id: ManagerId = { manager: options.manager, operation: 'Update', subresource: options.subresource };
   for (const owner of owners) {
