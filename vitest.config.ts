@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { conditions: ['@tugboat/source'] },
   ssr: { resolve: { conditions: ['@tugboat/source'] } },
   test: {
-    include: ['{apps,libs,e2e}/**/*.test.ts'],
+    include: ['{apps,libs,e2e,bench}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
