@@ -23,6 +23,7 @@ build: deps
 lint: deps
 	npx eslint .
 	npx tsc -b
+	npm run typecheck -w @tugboat/bench
 
 test: deps lint
 	npx vitest run
