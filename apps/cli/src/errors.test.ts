@@ -1,7 +1,7 @@
 import { ApiError, errors } from '@tugboat/api';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './args.js';
-import { errorFromBody, formatError, withSource } from './errors.js';
+import { errorFromBody, forEachReportingErrors, formatError, withSource } from './errors.js';
 
 describe('formatError', () => {
   it('prints server errors with their reason', () => {
@@ -30,5 +30,22 @@ describe('errorFromBody', () => {
     const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'nope', reason: 'Forbidden', code: 403 };
     expect(errorFromBody(403, Buffer.from(JSON.stringify(status)))).toMatchObject({ code: 'Forbidden', message: 'nope' });
     expect(errorFromBody(404, Buffer.from('404 page not found'))).toMatchObject({ code: 'NotFound', message: '404 page not found' });
+  });
+});
+
+describe('forEachReportingErrors', () => {
+  it('keeps going after a failure, prints each error, and returns exit code 1', async () => {
+    let printed = '';
+    const done: number[] = [];
+    const code = await forEachReportingErrors([1, 2, 3], { stderr: { write: (s: string) => (printed += s) } }, async (n) => {
+      if (n === 2) throw new ApiError('NotFound', 'configmaps "two" not found');
+      done.push(n);
+    });
+    expect(code).toBe(1);
+    expect(done).toEqual([1, 3]);
+    expect(printed).toBe('Error from server (NotFound): configmaps "two" not found\n');
+  });
+  it('returns 0 when everything succeeds', async () => {
+    expect(await forEachReportingErrors(['a'], { stderr: { write: () => true } }, async () => undefined)).toBe(0);
   });
 });

@@ -56,3 +56,24 @@ export function errorFromBody(status: number, body: Buffer): ApiError {
   }
   return apiErrorFromStatus({ message: text.trim() || `the server responded with HTTP ${status}` }, status);
 }
+
+/**
+ * Run `action` for every item as kubectl does for multi-object verbs: one failure is printed and does
+ * not stop the others; the result is the exit code (1 if any failed).
+ */
+export async function forEachReportingErrors<T>(
+  items: readonly T[],
+  report: { stderr: { write(s: string): unknown }; server?: string },
+  action: (item: T) => Promise<void>,
+): Promise<number> {
+  let failed = false;
+  for (const item of items) {
+    try {
+      await action(item);
+    } catch (err) {
+      failed = true;
+      report.stderr.write(formatError(err, report.server) + '\n');
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -6,7 +6,7 @@ import type { KubeObject } from '@tugboat/api';
 import { UsageError } from '../args.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import type { Command, CommandContext, Session } from '../command.js';
-import { formatError, withSource } from '../errors.js';
+import { forEachReportingErrors, withSource } from '../errors.js';
 import { kindName } from '../format/objects.js';
 import { loadManifests } from '../manifests.js';
 import { isNotFound, resolveManifest } from '../targets.js';
@@ -63,18 +63,11 @@ async function run(ctx: CommandContext, args: ParsedArgs): Promise<number> {
   const manifests = await loadManifests(files, { recursive: args.bool('recursive'), readStdin: () => ctx.io.readStdin() });
   if (manifests.length === 0) throw new UsageError('no objects passed to apply');
   const s = await ctx.session();
-  let failed = false;
-  for (const m of manifests) {
-    try {
-      const target = resolveManifest(m, s, { requireName: true });
-      const outcome = await applyOne(s, target, dryRun);
-      ctx.io.stdout.write(`${kindName(target.info)}/${target.name} ${outcome}${dryRun ? ' (server dry run)' : ''}\n`);
-    } catch (err) {
-      failed = true;
-      ctx.io.stderr.write(formatError(err, s.client.server) + '\n');
-    }
-  }
-  return failed ? 1 : 0;
+  return forEachReportingErrors(manifests, { stderr: ctx.io.stderr, server: s.client.server }, async (m) => {
+    const target = resolveManifest(m, s, { requireName: true });
+    const outcome = await applyOne(s, target, dryRun);
+    ctx.io.stdout.write(`${kindName(target.info)}/${target.name} ${outcome}${dryRun ? ' (server dry run)' : ''}\n`);
+  });
 }
 
 export const applyCommand: Command = {

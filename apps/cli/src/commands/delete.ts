@@ -2,7 +2,7 @@
 import { parseDuration, UsageError } from '../args.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import type { Command, CommandContext, Session } from '../command.js';
-import { formatError } from '../errors.js';
+import { forEachReportingErrors } from '../errors.js';
 import { kindName } from '../format/objects.js';
 import { loadManifests } from '../manifests.js';
 import { parseResourceArgs } from '../resources.js';
@@ -77,31 +77,21 @@ async function run(ctx: CommandContext, args: ParsedArgs): Promise<number> {
     ctx.io.stderr.write(`No resources found\n`);
     return 0;
   }
-  let failed = false;
+  const report = { stderr: ctx.io.stderr, server: s.client.server };
   const deleted: (ObjectTarget & { uid: string | undefined })[] = [];
-  for (const t of targets) {
+  const deleteFailed = await forEachReportingErrors(targets, report, async (t) => {
     try {
       const res = await s.client.delete({ resource: t.info, namespace: t.namespace, name: t.name }, { propagationPolicy });
       ctx.io.stdout.write(`${label(t)} deleted\n`);
       deleted.push({ ...t, uid: res.kind === t.info.kind ? res.metadata.uid : undefined });
     } catch (err) {
-      if (isNotFound(err) && args.bool('ignore-not-found')) continue;
-      failed = true;
-      ctx.io.stderr.write(formatError(err, s.client.server) + '\n');
+      if (!(isNotFound(err) && args.bool('ignore-not-found'))) throw err;
     }
-  }
-  if (args.bool('wait', true)) {
-    const deadline = timeoutMs === 0 ? Number.POSITIVE_INFINITY : Date.now() + timeoutMs;
-    for (const t of deleted) {
-      try {
-        await waitGone(s, t, deadline);
-      } catch (err) {
-        failed = true;
-        ctx.io.stderr.write(formatError(err, s.client.server) + '\n');
-      }
-    }
-  }
-  return failed ? 1 : 0;
+  });
+  if (!args.bool('wait', true)) return deleteFailed;
+  const deadline = timeoutMs === 0 ? Number.POSITIVE_INFINITY : Date.now() + timeoutMs;
+  const waitFailed = await forEachReportingErrors(deleted, report, (t) => waitGone(s, t, deadline));
+  return Math.max(deleteFailed, waitFailed);
 }
 
 export const deleteCommand: Command = {

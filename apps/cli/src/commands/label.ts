@@ -2,7 +2,7 @@
 import { UsageError } from '../args.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { formatError } from '../errors.js';
+import { forEachReportingErrors } from '../errors.js';
 import { kindName } from '../format/objects.js';
 import { parseResourceArgs } from '../resources.js';
 import { objectsFromArgs } from '../targets.js';
@@ -68,21 +68,14 @@ async function run(ctx: CommandContext, args: ParsedArgs): Promise<number> {
   if (resources.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   const s = await ctx.session();
   const targets = await objectsFromArgs(s, parseResourceArgs(resources), { namespace: s.namespace, labelSelector: args.str('selector'), all: args.bool('all') });
-  let failed = false;
-  for (const t of targets) {
+  return forEachReportingErrors(targets, { stderr: ctx.io.stderr, server: s.client.server }, async (t) => {
     const ref = { resource: t.info, namespace: t.namespace, name: t.name };
-    try {
-      const current = await s.client.get(ref);
-      const plan = planLabels(current.metadata.labels, changes, args.bool('overwrite'));
-      for (const w of plan.warnings) ctx.io.stderr.write(`${w}\n`);
-      if (Object.keys(plan.patch).length > 0) await s.client.patch(ref, 'merge', { metadata: { labels: plan.patch } });
-      ctx.io.stdout.write(`${kindName(t.info)}/${t.name} ${plan.outcome}\n`);
-    } catch (err) {
-      failed = true;
-      ctx.io.stderr.write(formatError(err, s.client.server) + '\n');
-    }
-  }
-  return failed ? 1 : 0;
+    const current = await s.client.get(ref);
+    const plan = planLabels(current.metadata.labels, changes, args.bool('overwrite'));
+    for (const w of plan.warnings) ctx.io.stderr.write(`${w}\n`);
+    if (Object.keys(plan.patch).length > 0) await s.client.patch(ref, 'merge', { metadata: { labels: plan.patch } });
+    ctx.io.stdout.write(`${kindName(t.info)}/${t.name} ${plan.outcome}\n`);
+  });
 }
 
 export const labelCommand: Command = {

@@ -2,7 +2,7 @@
 import { UsageError } from '../args.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { formatError } from '../errors.js';
+import { forEachReportingErrors } from '../errors.js';
 import { kindName } from '../format/objects.js';
 import { parseResourceArgs } from '../resources.js';
 import { objectsFromArgs } from '../targets.js';
@@ -24,17 +24,10 @@ async function run(ctx: CommandContext, args: ParsedArgs): Promise<number> {
   }
   const s = await ctx.session();
   const targets = await objectsFromArgs(s, resources, { namespace: s.namespace, labelSelector: args.str('selector'), all: args.bool('all') });
-  let failed = false;
-  for (const t of targets) {
-    try {
-      await s.client.patch({ resource: t.info, namespace: t.namespace, name: t.name }, 'merge', { spec: { replicas } }, { subresource: 'scale' });
-      ctx.io.stdout.write(`${kindName(t.info)}/${t.name} scaled\n`);
-    } catch (err) {
-      failed = true;
-      ctx.io.stderr.write(formatError(err, s.client.server) + '\n');
-    }
-  }
-  return failed ? 1 : 0;
+  return forEachReportingErrors(targets, { stderr: ctx.io.stderr, server: s.client.server }, async (t) => {
+    await s.client.patch({ resource: t.info, namespace: t.namespace, name: t.name }, 'merge', { spec: { replicas } }, { subresource: 'scale' });
+    ctx.io.stdout.write(`${kindName(t.info)}/${t.name} scaled\n`);
+  });
 }
 
 export const scaleCommand: Command = {
