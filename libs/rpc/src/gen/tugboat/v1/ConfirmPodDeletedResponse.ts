@@ -1,0 +1,8 @@
+// Original file: node.proto
+
+
+export interface ConfirmPodDeletedResponse {
+}
+
+export interface ConfirmPodDeletedResponse__Output {
+}

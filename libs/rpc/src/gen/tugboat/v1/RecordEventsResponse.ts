@@ -1,0 +1,8 @@
+// Original file: node.proto
+
+
+export interface RecordEventsResponse {
+}
+
+export interface RecordEventsResponse__Output {
+}

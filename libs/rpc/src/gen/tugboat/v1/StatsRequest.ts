@@ -1,0 +1,8 @@
+// Original file: agent.proto
+
+
+export interface StatsRequest {
+}
+
+export interface StatsRequest__Output {
+}
