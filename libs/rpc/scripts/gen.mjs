@@ -2,6 +2,7 @@
 // PROTO_LOADER_OPTIONS in src/proto.ts); relative imports get the `.js` extension NodeNext wants.
 // Usage: node scripts/gen.mjs [outDir]   (default src/gen; the freshness test writes to a temp dir)
 import { execFileSync } from 'node:child_process';
+import process from 'node:process';
 import { readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
