@@ -1,0 +1,72 @@
+/**
+ * One node as the scheduler sees it: the Node object, its allocatable amounts parsed once, and the
+ * running totals of the pods on it (bound and assumed). Filters and scorers read only this.
+ */
+import { quantityValue } from '@tugboat/api';
+import type { Node } from '@tugboat/api';
+import type { HostPort } from './host-ports.js';
+import type { PodInfo } from './pod-info.js';
+import { resourcesOf } from './resources.js';
+import type { Resources } from './resources.js';
+
+export interface Allocatable extends Resources {
+  pods: number;
+}
+
+export class NodeInfo {
+  node: Node | undefined;
+  allocatable: Allocatable = { milliCpu: 0, memory: 0, pods: 0 };
+  readonly requested: Resources = { milliCpu: 0, memory: 0 };
+  readonly nonZeroRequested: Resources = { milliCpu: 0, memory: 0 };
+  readonly pods = new Map<string, PodInfo>();
+  private readonly owners = new Map<string, number>();
+  private readonly portUsers = new Set<PodInfo>();
+
+  constructor(readonly name: string, node?: Node) {
+    if (node) this.setNode(node);
+  }
+
+  setNode(node: Node): void {
+    this.node = node;
+    const list = node.status?.allocatable ?? node.status?.capacity;
+    this.allocatable = { ...resourcesOf(list), pods: list?.pods !== undefined ? quantityValue(list.pods) : 0 };
+  }
+
+  addPod(p: PodInfo): void {
+    if (this.pods.has(p.key)) this.removePod(p.key);
+    this.pods.set(p.key, p);
+    this.account(p, 1);
+  }
+
+  removePod(key: string): void {
+    const p = this.pods.get(key);
+    if (!p) return;
+    this.pods.delete(key);
+    this.account(p, -1);
+  }
+
+  /** How many pods on this node share the given controller. */
+  ownerCount(uid: string): number {
+    return this.owners.get(uid) ?? 0;
+  }
+
+  *usedPorts(): Iterable<HostPort> {
+    for (const p of this.portUsers) yield* p.hostPorts;
+  }
+
+  private account(p: PodInfo, sign: 1 | -1): void {
+    this.requested.milliCpu += sign * p.requests.milliCpu;
+    this.requested.memory += sign * p.requests.memory;
+    this.nonZeroRequested.milliCpu += sign * p.nonZeroRequests.milliCpu;
+    this.nonZeroRequested.memory += sign * p.nonZeroRequests.memory;
+    if (p.controllerUid) {
+      const n = this.ownerCount(p.controllerUid) + sign;
+      if (n > 0) this.owners.set(p.controllerUid, n);
+      else this.owners.delete(p.controllerUid);
+    }
+    if (p.hostPorts.length > 0) {
+      if (sign > 0) this.portUsers.add(p);
+      else this.portUsers.delete(p);
+    }
+  }
+}
