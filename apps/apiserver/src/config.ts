@@ -16,6 +16,13 @@ export interface ApiServerOptions {
   tlsSans?: string[];
   serviceCidr?: string;
   nodePortRange?: [number, number];
+  /** gRPC NodeService port for node agents (TLS); 0 picks a free one */
+  nodeServicePort?: number;
+  /** every node gets a /24 of it */
+  clusterCidr?: string;
+  /** what pods get as their resolver (the proxy-agent answers there) */
+  clusterDns?: string[];
+  clusterDomain?: string;
   logger?: Logger;
 }
 
@@ -30,6 +37,10 @@ export function withDefaults(opts: ApiServerOptions): ResolvedOptions {
     tlsSans: [],
     serviceCidr: '10.96.0.0/12',
     nodePortRange: [30000, 32767],
+    nodeServicePort: 6444,
+    clusterCidr: '10.244.0.0/16',
+    clusterDns: ['10.96.0.10'],
+    clusterDomain: 'cluster.local',
     ...opts,
   };
 }

@@ -19,7 +19,10 @@ import { createRouter } from './http/router.js';
 import { createMetrics } from './metrics.js';
 import { ensurePki } from './security/pki.js';
 import { adminKubeconfig, writeKubeconfig } from './security/kubeconfig.js';
-import { ensureAdminToken, tokenAuthenticator } from './security/tokens.js';
+import { ensureAdminToken, ensureNodeToken, tokenAuthenticator } from './security/tokens.js';
+import { startNodeService } from './nodes/node-service.js';
+import type { NodeServiceServer } from './nodes/node-service.js';
+import { PeerVerifier } from '@tugboat/rpc';
 import { admissionChain } from './storage/admission.js';
 import { Storage } from './storage/storage.js';
 
@@ -29,6 +32,10 @@ export interface ApiServer {
   readonly insecureUrl: string | undefined;
   readonly caPem: string;
   readonly adminToken: string;
+  /** the bootstrap token node agents join with (also in dataDir/node-token) */
+  readonly nodeToken: string;
+  /** host:port of the gRPC NodeService */
+  readonly nodeServiceAddress: string;
   /** the admin kubeconfig (also written to writeKubeconfig when given) */
   readonly kubeconfig: string;
   close(): Promise<void>;
@@ -52,7 +59,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const opts = withDefaults(options);
   const log = (opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' })).child({ component: 'apiserver' });
   await mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
-  const [pki, adminToken] = await Promise.all([ensurePki(opts.dataDir, opts.tlsSans), ensureAdminToken(opts.dataDir)]);
+  const [pki, adminToken, nodeToken] = await Promise.all([ensurePki(opts.dataDir, opts.tlsSans), ensureAdminToken(opts.dataDir), ensureNodeToken(opts.dataDir)]);
 
   const store = new Store({ endpoints: opts.etcdEndpoints });
   const admission = admissionChain([
@@ -87,6 +94,19 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   }
   for (const s of servers) s.keepAliveTimeout = 65_000;
 
+  const nodeService: NodeServiceServer = await startNodeService(
+    {
+      storage,
+      ca: pki.ca,
+      nodeToken,
+      network: { clusterCidr: opts.clusterCidr, serviceCidr: opts.serviceCidr, clusterDns: opts.clusterDns, clusterDomain: opts.clusterDomain },
+      verifier: new PeerVerifier(pki.ca.certPem),
+      log: log.child({ component: 'node-service' }),
+    },
+    { host: opts.bindAddress, port: opts.nodeServicePort, tls: pki.serving },
+  );
+  const nodeServiceAddress = `${urlHost(opts.bindAddress)}:${nodeService.port}`;
+
   const kubeconfig = adminKubeconfig(secureUrl, pki.ca.certPem, adminToken);
   const readyPromise = (async () => {
     await storage.start();
@@ -103,9 +123,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     insecureUrl,
     caPem: pki.ca.certPem,
     adminToken,
+    nodeToken,
+    nodeServiceAddress,
     kubeconfig,
     async close() {
       lifetime.abort();
+      await nodeService.close();
       await Promise.all(
         servers.map(
           (s) =>

@@ -10,7 +10,17 @@ export interface User {
 }
 
 export async function ensureAdminToken(dataDir: string): Promise<string> {
-  const path = join(dataDir, 'admin-token');
+  return await ensureToken(dataDir, 'admin-token');
+}
+
+/** The token nodes join with (dataDir/node-token), as k3s's server/node-token. */
+export async function ensureNodeToken(dataDir: string): Promise<string> {
+  return await ensureToken(dataDir, 'node-token');
+}
+
+/** A random secret kept in dataDir/<file>, made on first start. */
+async function ensureToken(dataDir: string, file: string): Promise<string> {
+  const path = join(dataDir, file);
   try {
     const t = (await readFile(path, 'utf8')).trim();
     if (t) return t;
@@ -22,7 +32,7 @@ export async function ensureAdminToken(dataDir: string): Promise<string> {
   return token;
 }
 
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);

@@ -25,8 +25,11 @@ export async function startTestControlPlane(opts: { insecure?: boolean } = {}): 
   const dir = await mkdtemp(join(tmpdir(), 'tugboat-test-'));
   const etcd = await startEtcd();
   const kubeconfigPath = join(dir, 'admin.kubeconfig');
+  // after a restart agents reconnect to the same NodeService port
+  let nodeServicePort = 0;
   const start = () =>
     startApiServer({
+      nodeServicePort,
       etcdEndpoints: [etcd.endpoint],
       dataDir: join(dir, 'data'),
       bindAddress: '127.0.0.1',
@@ -37,6 +40,7 @@ export async function startTestControlPlane(opts: { insecure?: boolean } = {}): 
     });
   let api = await start();
   await api.ready;
+  nodeServicePort = Number(api.nodeServiceAddress.split(':').pop());
   return {
     get api() {
       return api;

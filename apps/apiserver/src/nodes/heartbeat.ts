@@ -1,0 +1,55 @@
+/**
+ * Heartbeat: renew kube-node-lease/<node> (the cheap liveness signal the node-lifecycle controller
+ * reads, as in Kubernetes) and, when the agent sends conditions, refresh them on the Node with
+ * lastHeartbeatTime; lastTransitionTime moves only when a condition's status changes.
+ */
+import type { Lease, Node, NodeCondition } from '@tugboat/api';
+import type { NodeServiceContext } from './context.js';
+import { AGENT_MANAGER, nowMicro, nowSeconds } from './context.js';
+
+export const LEASE_DURATION_SECONDS = 40;
+export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
+
+export async function heartbeat(ctx: NodeServiceContext, nodeName: string, conditions: NodeCondition[]): Promise<void> {
+  await renewLease(ctx, nodeName);
+  if (conditions.length > 0) await updateConditions(ctx, nodeName, conditions);
+}
+
+async function renewLease(ctx: NodeServiceContext, nodeName: string): Promise<void> {
+  const node = ctx.storage.byKind('Node').cache.get(nodeName)?.obj;
+  await ctx.storage.byKind('Lease').update(
+    NODE_LEASE_NAMESPACE,
+    nodeName,
+    (current) => {
+      const lease = (current ? structuredClone(current) : { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: nodeName } }) as Lease;
+      delete lease.metadata.resourceVersion;
+      if (!current && node?.metadata.uid) {
+        lease.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid: node.metadata.uid }];
+      }
+      lease.spec = { ...lease.spec, holderIdentity: nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: nowMicro() };
+      return lease;
+    },
+    { allowCreate: true, fieldManager: AGENT_MANAGER },
+  );
+}
+
+async function updateConditions(ctx: NodeServiceContext, nodeName: string, reported: NodeCondition[]): Promise<void> {
+  const now = nowSeconds();
+  await ctx.storage.byKind('Node').update(
+    undefined,
+    nodeName,
+    (current) => {
+      const node = structuredClone(current!) as Node;
+      const byType = new Map((node.status?.conditions ?? []).map((c) => [c.type, c]));
+      for (const c of reported) {
+        const old = byType.get(c.type);
+        const changed = !old || old.status !== c.status;
+        byType.set(c.type, { ...c, lastHeartbeatTime: now, lastTransitionTime: changed ? now : (old.lastTransitionTime ?? now) });
+      }
+      node.status = { ...node.status, conditions: [...byType.values()] };
+      delete node.metadata.resourceVersion;
+      return node;
+    },
+    { subresource: 'status', fieldManager: AGENT_MANAGER },
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The gRPC NodeService: its own TLS port, with the serving certificate of the apiserver. Client
+ * certificates are requested, not required (Join is how a node gets one), and checked per call.
+ */
+import * as grpc from '@grpc/grpc-js';
+import type { Event, Node, NodeCondition } from '@tugboat/api';
+import { KEEPALIVE_OPTIONS, decodeJson, encodeJson, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
+import type { NodeServiceHandlers } from '@tugboat/rpc';
+import type { NodeServiceContext } from './context.js';
+import { recordEvents } from './events.js';
+import { LEASE_DURATION_SECONDS, heartbeat } from './heartbeat.js';
+import { nodeNameOf } from './identity.js';
+import { join } from './join.js';
+import { confirmPodDeleted, updatePodStatus } from './pod-status.js';
+import { openPodStream } from './pod-stream.js';
+import { register } from './register.js';
+
+export interface NodeServiceServer {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+function handlers(ctx: NodeServiceContext): NodeServiceHandlers {
+  const node = (call: Parameters<typeof nodeNameOf>[1]): string => nodeNameOf(ctx.verifier, call);
+  return {
+    Join: unaryHandler(async (call) => await join(ctx, call.request)),
+    Register: unaryHandler(async (call) => {
+      const { node: obj, config } = await register(ctx, node(call), decodeJson<Node>(call.request.node_json, 'node_json'));
+      return { node_json: encodeJson(obj), config };
+    }),
+    Heartbeat: unaryHandler(async (call) => {
+      const raw = call.request.conditions_json;
+      await heartbeat(ctx, node(call), raw.length > 0 ? decodeJson<NodeCondition[]>(raw, 'conditions_json') : []);
+      return { lease_duration_seconds: LEASE_DURATION_SECONDS };
+    }),
+    UpdatePodStatus: unaryHandler(async (call) => {
+      const r = call.request;
+      const rv = await updatePodStatus(ctx, node(call), { namespace: r.namespace, name: r.name, uid: r.uid }, decodeJson(r.status_json, 'status_json'));
+      return { resource_version: rv };
+    }),
+    ConfirmPodDeleted: unaryHandler(async (call) => {
+      await confirmPodDeleted(ctx, node(call), call.request);
+      return {};
+    }),
+    RecordEvents: unaryHandler(async (call) => {
+      await recordEvents(ctx, node(call), call.request.events_json.map((b, i) => decodeJson<Event>(b, `events_json[${i}]`)));
+      return {};
+    }),
+    WatchPods(call) {
+      let name: string;
+      try {
+        name = node(call);
+      } catch (err) {
+        call.emit('error', toServiceError(err));
+        return;
+      }
+      const stream = openPodStream(ctx, name, call.request.resource_version, {
+        write: (ev) => void call.write(ev),
+        fail: (reason) => {
+          stream.close();
+          call.emit('error', { code: grpc.status.UNAVAILABLE, details: reason });
+        },
+      });
+      // 'cancelled' fires on every close of a server call (grpc-node#2771): an idempotent cleanup hook
+      call.on('cancelled', () => stream.close());
+      call.on('error', () => stream.close());
+    },
+  };
+}
+
+export async function startNodeService(ctx: NodeServiceContext, opts: { host: string; port: number; tls: { certPem: string; keyPem: string } }): Promise<NodeServiceServer> {
+  const server = new grpc.Server({ ...KEEPALIVE_OPTIONS, 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
+  server.addService(protos().node.NodeService.service, handlers(ctx));
+  const creds = serverCredentials({ caPem: ctx.ca.certPem, ...opts.tls }, 'request');
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`, creds, (err, p) => (err ? reject(err) : resolve(p)));
+  });
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.forceShutdown(), 2000);
+        server.tryShutdown(() => {
+          clearTimeout(force);
+          resolve();
+        });
+      }),
+  };
+}
