@@ -1,5 +1,5 @@
 /** NodeService over real gRPC + TLS against a real etcd: join, register, lease, pod stream, status, deletion, events. */
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
 import { KEEPALIVE_OPTIONS, channelCredentials, protos, unary } from '@tugboat/rpc';
 import type { NodeServiceClient, WatchPodsEvent__Output } from '@tugboat/rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
