@@ -44,5 +44,8 @@ export { runController } from './controller.js';
 export type { ControllerOptions, ReconcileFn, ReconcileResult, RunningController, WatchSource } from './controller.js';
 export { TerminalError, isTerminalError } from './terminal-error.js';
 
+export { microTime, startLeaderElection } from './leader-election.js';
+export type { LeaderElectionOptions, LeaderElector } from './leader-election.js';
+
 export { silentLogger } from './logger.js';
 export type { Logger } from './logger.js';
