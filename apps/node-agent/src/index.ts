@@ -1,1 +1,7 @@
-export {};
+/**
+ * @tugboat/node-agent: the kubelet of Tugboat. `startAgent` joins a node to the control plane over
+ * gRPC and runs its pods on Docker (the runtime in runtime/, driven by the pod stream).
+ */
+export { startAgent } from './agent.js';
+export type { Agent, AgentOptions } from './agent.js';
+export * from './runtime/index.js';
