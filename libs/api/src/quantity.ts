@@ -40,7 +40,8 @@ function toText(q: QuantityInput): string {
 }
 
 export function isValidQuantity(q: unknown): q is QuantityInput {
-  return (typeof q === 'string' || typeof q === 'number') && decode(toText(q)) !== undefined;
+  // decode() fails only on the pattern: test it without building the BigInt (validation calls this per quantity)
+  return (typeof q === 'string' || typeof q === 'number') && QUANTITY.test(toText(q));
 }
 
 function mustDecode(q: QuantityInput): Decoded {

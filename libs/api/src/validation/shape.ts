@@ -4,7 +4,7 @@
  * at its path, and kind validators run only on bodies whose shape is sound.
  */
 import { isValidQuantity } from '../quantity.js';
-import { FieldPath, fieldError, type FieldError } from './field.js';
+import { fieldError, type FieldError, type FieldPath } from './field.js';
 import { isRecord } from './narrow.js';
 
 export type Shape =
@@ -59,33 +59,121 @@ function matchesScalar(t: Shape['t'], v: unknown): boolean {
   }
 }
 
-/** Every place `value` departs from `shape`; null and absent fields are fine (optional, as in Go). */
-export function checkShape(shape: Shape, value: unknown, path: FieldPath): FieldError[] {
-  if (value === undefined || value === null || shape.t === 'any') return [];
-  const wrongType = (): FieldError[] => [fieldError.invalid(path, value, `must be of type ${typeName(shape)}`)];
-  switch (shape.t) {
-    case 'object': {
-      if (!isRecord(value)) return wrongType();
-      return Object.entries(shape.fields).flatMap(([k, s]) => checkShape(s, value[k], path.child(k)));
-    }
-    case 'map': {
-      if (!isRecord(value)) return wrongType();
-      return Object.entries(value).flatMap(([k, v]) => checkShape(shape.of, v, path.key(k)));
-    }
-    case 'array': {
-      if (!Array.isArray(value)) return wrongType();
-      return value.flatMap((v: unknown, i) => checkShape(shape.of, v, path.index(i)));
-    }
-    case 'quantity':
-      return isValidQuantity(value)
-        ? []
-        : [fieldError.invalid(path, value, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")];
-    default:
-      return matchesScalar(shape.t, value) ? [] : wrongType();
+/**
+ * A path that is only spelled out when an error is reported: most checked values are fine, and
+ * building a FieldPath for every field of a schema (present or not) was most of the check's cost.
+ * `toString()` spells it exactly as FieldPath does (`a.b[0][key]`).
+ */
+class LazyPath {
+  constructor(
+    private readonly parent: LazyPath | string,
+    /** `.name` for a field, `[i]` for an element or a map key */
+    private readonly seg: string,
+    private readonly field: boolean,
+  ) {}
+
+  toString(): string {
+    const base = String(this.parent);
+    if (!this.field) return `${base}${this.seg}`;
+    return base === '' ? this.seg : `${base}.${this.seg}`;
   }
 }
 
+type Where = LazyPath | string;
+
+/** A shape compiled once into a function that appends every mismatch at `path` to `out`. */
+type Checker = (value: unknown, path: Where, out: FieldError[]) => void;
+
+const QUANTITY_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+const compiled = new WeakMap<Shape, Checker>();
+
+function compile(shape: Shape): Checker {
+  let check = compiled.get(shape);
+  if (!check) {
+    check = build(shape);
+    compiled.set(shape, check);
+  }
+  return check;
+}
+
+function build(shape: Shape): Checker {
+  const wrongType = `must be of type ${typeName(shape)}`;
+  switch (shape.t) {
+    case 'any':
+      return () => undefined;
+    case 'object': {
+      const fields = Object.entries(shape.fields).map(([k, s]) => [k, compile(s)] as const);
+      return (value, path, out) => {
+        if (value === undefined || value === null) return;
+        if (!isRecord(value)) {
+          out.push(fieldError.invalid(String(path), value, wrongType));
+          return;
+        }
+        for (const [k, check] of fields) {
+          const v = value[k];
+          if (v !== undefined && v !== null) check(v, new LazyPath(path, k, true), out);
+        }
+      };
+    }
+    case 'map': {
+      const of = compile(shape.of);
+      return (value, path, out) => {
+        if (value === undefined || value === null) return;
+        if (!isRecord(value)) {
+          out.push(fieldError.invalid(String(path), value, wrongType));
+          return;
+        }
+        for (const k in value) {
+          const v = value[k];
+          if (v !== undefined && v !== null) of(v, new LazyPath(path, `[${k}]`, false), out);
+        }
+      };
+    }
+    case 'array': {
+      const of = compile(shape.of);
+      return (value, path, out) => {
+        if (value === undefined || value === null) return;
+        if (!Array.isArray(value)) {
+          out.push(fieldError.invalid(String(path), value, wrongType));
+          return;
+        }
+        for (let i = 0; i < value.length; i++) {
+          const v: unknown = value[i];
+          if (v !== undefined && v !== null) of(v, new LazyPath(path, `[${i}]`, false), out);
+        }
+      };
+    }
+    case 'quantity':
+      return (value, path, out) => {
+        if (value !== undefined && value !== null && !isValidQuantity(value)) out.push(fieldError.invalid(String(path), value, QUANTITY_MESSAGE));
+      };
+    default: {
+      const t = shape.t;
+      return (value, path, out) => {
+        if (value !== undefined && value !== null && !matchesScalar(t, value)) out.push(fieldError.invalid(String(path), value, wrongType));
+      };
+    }
+  }
+}
+
+/** Every place `value` departs from `shape`; null and absent fields are fine (optional, as in Go). */
+export function checkShape(shape: Shape, value: unknown, path: FieldPath): FieldError[] {
+  const out: FieldError[] = [];
+  compile(shape)(value, String(path), out);
+  return out;
+}
+
+const compiledFields = new WeakMap<Readonly<Record<string, Shape>>, (readonly [string, Checker])[]>();
+
 /** Check the top-level fields of an object against their shapes, each at its own root path. */
 export function checkFields(fields: Readonly<Record<string, Shape>>, obj: Readonly<Record<string, unknown>>): FieldError[] {
-  return Object.entries(fields).flatMap(([k, s]) => checkShape(s, obj[k], FieldPath.root(k)));
+  let checks = compiledFields.get(fields);
+  if (!checks) {
+    checks = Object.entries(fields).map(([k, s]) => [k, compile(s)] as const);
+    compiledFields.set(fields, checks);
+  }
+  const out: FieldError[] = [];
+  for (const [k, check] of checks) check(obj[k], k, out);
+  return out;
 }
