@@ -77,41 +77,91 @@ export class FieldSet implements Iterable<Path> {
   }
 }
 
-/** `{".": {}}` alone is written `{}`: a leaf needs no marker. */
+/**
+ * `{".": {}}` alone is written `{}`: a leaf needs no marker. A node with nothing at all below it
+ * (fieldsV1Of: a parent whose every child was dropped) is left out.
+ */
 function collapseLeaves(node: JsonObject): JsonObject {
   const out: JsonObject = {};
   const keys = Object.keys(node).filter((k) => k !== '.');
   if (keys.length > 0 && '.' in node) out['.'] = {};
-  for (const key of keys.sort()) out[key] = collapseLeaves(node[key] as JsonObject);
+  for (const key of keys.sort()) {
+    const child = node[key] as JsonObject;
+    if (Object.keys(child).length > 0) out[key] = collapseLeaves(child);
+  }
   return out;
 }
 
 /** Every path an object sets, per the kind's schema (which lists are keyed or sets). */
 export function fieldsOf(value: unknown, schema: FieldSchema | undefined): FieldSet {
   const set = new FieldSet();
-  collect(value, schema, [], set);
+  walkFields<Path>(value, schema, [], {
+    child: (path, seg) => [...path, seg],
+    mark: (path) => {
+      if (path.length > 0) set.add(path);
+    },
+  });
   return set;
 }
 
-function collect(value: unknown, schema: FieldSchema | undefined, path: Path, out: FieldSet): void {
-  if (isObject(value) && Object.keys(value).length > 0) {
-    for (const [key, child] of Object.entries(value)) collect(child, childSchema(schema, key), [...path, `f:${key}`], out);
-    return;
+/**
+ * Where the walk of an object's fields goes: `child` makes the node of a path one segment further,
+ * `mark` records a node's path as a member. fieldsOf builds paths; fieldsV1Of builds the trie directly.
+ */
+export interface FieldSink<N> {
+  child(node: N, seg: string): N;
+  mark(node: N): void;
+}
+
+/** The one definition of which paths an object sets; `sink` decides what to build from them. */
+export function walkFields<N>(value: unknown, schema: FieldSchema | undefined, node: N, sink: FieldSink<N>): void {
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length > 0) {
+      for (const key of keys) walkFields(value[key], childSchema(schema, key), sink.child(node, `f:${key}`), sink);
+      return;
+    }
   }
   const key = schema?.mergeKey;
   if (Array.isArray(value) && value.length > 0 && key && value.every((el) => isObject(el) && key in el)) {
     for (const el of value as JsonObject[]) {
-      const elementPath = [...path, keySegment(key, el[key])];
-      out.add(elementPath);
-      collect(el, schema, elementPath, out);
+      const element = sink.child(node, keySegment(key, el[key]));
+      sink.mark(element);
+      walkFields(el, schema, element, sink);
     }
     return;
   }
   if (Array.isArray(value) && value.length > 0 && schema?.set) {
-    for (const el of value) out.add([...path, `v:${canonicalJson(el)}`]);
+    for (const el of value) sink.mark(sink.child(node, `v:${canonicalJson(el)}`));
     return;
   }
-  if (path.length > 0) out.add(path);
+  sink.mark(node);
+}
+
+/**
+ * `fieldsOf(value, schema).toFieldsV1()` without the set in between (a create records every field
+ * of the object). `keep(seg, depth)` can drop a whole subtree at a path segment of depth 0 or 1.
+ */
+export function fieldsV1Of(value: unknown, schema: FieldSchema | undefined, keep: (seg: string, parent: string | undefined) => boolean): JsonObject {
+  const root: JsonObject = {};
+  const parents = new Map<JsonObject, string>();
+  walkFields<JsonObject>(value, schema, root, {
+    child(node, seg) {
+      const parentSeg = node === root ? undefined : parents.get(node);
+      if ((node === root || parentSeg !== undefined) && !keep(seg, parentSeg)) return {};
+      let next = node[seg] as JsonObject | undefined;
+      if (!next) {
+        next = {};
+        node[seg] = next;
+        if (node === root) parents.set(next, seg);
+      }
+      return next;
+    },
+    mark(node) {
+      if (node !== root) node['.'] = {};
+    },
+  });
+  return collapseLeaves(root);
 }
 
 export function keySegment(key: string, value: unknown): string {

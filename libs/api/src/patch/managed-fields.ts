@@ -9,7 +9,8 @@
  */
 import type { KubeObject, ManagedFieldsEntry } from '../types/meta.js';
 import { deepEqual } from './json-value.js';
-import { FieldSet, changedFields, fieldsOf } from './field-set.js';
+import type { JsonObject } from './json-value.js';
+import { FieldSet, changedFields, fieldsOf, fieldsV1Of } from './field-set.js';
 import type { Path } from './field-set.js';
 import { schemaForKind } from './schema.js';
 import type { FieldSchema } from './schema.js';
@@ -36,6 +37,14 @@ const SERVER_FIELDS: Path[] = [
 
 function isServerField(path: Path): boolean {
   return SERVER_FIELDS.some((prefix) => prefix.every((seg, i) => path[i] === seg));
+}
+
+const SERVER_ROOT = new Set(SERVER_FIELDS.filter((p) => p.length === 1).map((p) => p[0]!));
+const SERVER_META = new Set(SERVER_FIELDS.filter((p) => p.length === 2).map((p) => p[1]!));
+
+/** `ownableFields(obj, schema).toFieldsV1()`, built straight from the object (every create needs it). */
+export function ownableFieldsV1(obj: unknown, schema: FieldSchema | undefined): JsonObject {
+  return fieldsV1Of(obj, schema, (seg, parent) => (parent === undefined ? !SERVER_ROOT.has(seg) : parent !== 'f:metadata' || !SERVER_META.has(seg)));
 }
 
 /** The fields of `obj` a manager can own. */
@@ -100,6 +109,7 @@ export function recordUpdateManager(old: KubeObject | undefined, next: KubeObjec
   const result: KubeObject = { ...next, metadata: { ...next.metadata } };
   const sent = next.metadata.managedFields;
   const stored = old?.metadata.managedFields;
+  if (!old && sent === undefined) return withOnlyManager(result, ownableFieldsV1(next, schema), options);
   const owners = readOwners(sent !== undefined && !deepEqual(sent, stored) ? sent : stored);
 
   // on create every ownable field is a change: skip the diff against nothing
@@ -124,5 +134,27 @@ export function recordUpdateManager(old: KubeObject | undefined, next: KubeObjec
   const entries = writeOwners(owners);
   if (entries.length > 0) result.metadata.managedFields = entries;
   else delete result.metadata.managedFields;
+  return result;
+}
+
+/**
+ * A create that sent no managedFields: the manager owns every ownable field, and there is nobody
+ * else (what the general path computes, without the sets).
+ */
+function withOnlyManager(result: KubeObject, fieldsV1: JsonObject, options: UpdateManagerOptions): KubeObject {
+  if (Object.keys(fieldsV1).length === 0) {
+    delete result.metadata.managedFields;
+    return result;
+  }
+  const entry: ManagedFieldsEntry = {
+    manager: options.manager,
+    operation: 'Update',
+    apiVersion: result.apiVersion,
+    time: timestamp(options.now ?? new Date()),
+    ...(options.subresource ? { subresource: options.subresource } : {}),
+    fieldsType: 'FieldsV1',
+    fieldsV1,
+  };
+  result.metadata.managedFields = [entry];
   return result;
 }
