@@ -14,6 +14,8 @@ import type { Row } from './report.js';
 import { renderTable } from './report.js';
 import type { Summary } from './stats.js';
 import { LatencyRecorder, fmtMs, runBounded } from './stats.js';
+import type { CpuSample } from './stats-cpu.js';
+import { childPid, cpuPerOp, sampleCpu } from './stats-cpu.js';
 import { watchFanout } from './watch.js';
 
 const num = (name: string, def: number) => Number(process.env[name] ?? def);
@@ -63,7 +65,16 @@ async function lists(ep: Endpoint, query: string): Promise<Summary> {
   return rec.summary(ms);
 }
 
+/** The phase's result and each process's CPU per operation during it. */
+async function withCpu(pids: Record<string, number>, n: number, phase: () => Promise<Summary>): Promise<{ s: Summary; cpu: string }> {
+  const before: CpuSample = sampleCpu(pids);
+  const s = await phase();
+  return { s, cpu: cpuPerOp(before, sampleCpu(pids), n) };
+}
+
 async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
+  const etcdPid = childPid(cp.pid, 'etcd');
+  const pids = { apiserver: cp.pid, ...(etcdPid ? { etcd: etcdPid } : {}) };
   const http = endpoint(cp.insecureUrl, { sockets: CONC });
   const etcd = new Etcd3({ hosts: cp.etcdEndpoint });
   try {
@@ -73,13 +84,15 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
     await apiCreates(http, 'bench-warm', WARMUP);
 
     log(`raw etcd3 puts: ${PODS}, ${CONC} concurrent`);
-    const raw = await rawPuts(etcd, '/bench-raw/pods/bench', PODS);
+    const { s: raw, cpu: rawCpu } = await withCpu(pids, PODS, () => rawPuts(etcd, '/bench-raw/pods/bench', PODS));
     log(`apiserver creates over HTTP: ${PODS}, ${CONC} concurrent`);
-    const api = await apiCreates(http, NS, PODS);
+    const { s: api, cpu: apiCpu } = await withCpu(pids, PODS, () => apiCreates(http, NS, PODS));
     const ratio = api.perSecond / raw.perSecond;
     rows.push(
       { name: 'baseline: raw etcd3 put (same bytes)', value: rate(raw) },
+      { name: '  CPU per put', value: rawCpu },
       { name: `create pod, HTTP, ${CONC} clients`, value: rate(api) },
+      { name: '  CPU per create', value: apiCpu },
       { name: 'create throughput apiserver/raw', value: `${(ratio * 100).toFixed(1)} %`, target: '>= 50 %', pass: ratio >= 0.5 },
     );
     if (api.errors || raw.errors) rows.push({ name: 'errors (creates / raw puts)', value: `${api.errors} / ${raw.errors}`, target: '0', pass: false });
