@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need, only when it is missing: etcd (Debian's etcd-server)
-# and the npm workspace dependencies.
+# Installs what the build and the tests need, only when it is missing: etcd (Debian's etcd-server),
+# the npm workspace dependencies, and a running Docker engine with the local images.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,3 +25,6 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   fi
   rm -f "$log"
 fi
+
+# The node agent's tests run pods on a real Docker engine with locally built images.
+scripts/ensure-docker.sh
