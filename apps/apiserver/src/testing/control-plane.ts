@@ -21,7 +21,14 @@ export interface TestControlPlane {
   close(): Promise<void>;
 }
 
-export async function startTestControlPlane(opts: { insecure?: boolean } = {}): Promise<TestControlPlane> {
+export interface TestControlPlaneOptions {
+  /** also serve plain HTTP on loopback */
+  insecure?: boolean;
+  /** pod CIDRs of nodes come from here; tests that run pods on Docker pick one no other test uses */
+  clusterCidr?: string;
+}
+
+export async function startTestControlPlane(opts: TestControlPlaneOptions = {}): Promise<TestControlPlane> {
   const dir = await mkdtemp(join(tmpdir(), 'tugboat-test-'));
   const etcd = await startEtcd();
   const kubeconfigPath = join(dir, 'admin.kubeconfig');
@@ -30,6 +37,7 @@ export async function startTestControlPlane(opts: { insecure?: boolean } = {}): 
   const start = () =>
     startApiServer({
       nodeServicePort,
+      ...(opts.clusterCidr ? { clusterCidr: opts.clusterCidr } : {}),
       etcdEndpoints: [etcd.endpoint],
       dataDir: join(dir, 'data'),
       bindAddress: '127.0.0.1',
