@@ -45,8 +45,9 @@ export async function pullImage(docker: Dockerode, image: string, timeoutMs = PU
   });
 }
 
-/** The engine's own words: dockerode wraps them as "(HTTP code 404) unexpected - <json message>". */
+/** The engine's own words: dockerode wraps them as "(HTTP code 500) server error - <message> ". */
 export function engineMessage(err: unknown): string {
-  const e = err as { json?: { message?: string }; reason?: string; message?: string };
-  return e?.json?.message ?? e?.message ?? String(err);
+  const e = err as { json?: { message?: string }; message?: string };
+  const raw = e?.json?.message ?? e?.message ?? String(err);
+  return raw.replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
 }

@@ -29,13 +29,17 @@ export class ContainerProber {
   private readonly workers = new Map<ProbeKind, Worker>();
   private stopped = false;
 
+  private readonly containerId: string;
+  private readonly container: Container;
+  private readonly podIP: string;
+
   constructor(
     private readonly docker: Dockerode,
-    readonly containerId: string,
-    private readonly container: Container,
-    private readonly podIP: string,
+    target: { containerId: string; container: Container; podIP: string },
     private readonly callbacks: ProberCallbacks,
   ) {
+    ({ containerId: this.containerId, container: this.container, podIP: this.podIP } = target);
+    const container = target.container;
     const probes: [ProbeKind, Probe | undefined][] = [['startup', container.startupProbe], ['liveness', container.livenessProbe], ['readiness', container.readinessProbe]];
     for (const [kind, probe] of probes) {
       if (!probe) continue;

@@ -17,7 +17,7 @@ export class ProbeManager {
 
   constructor(
     private readonly docker: Dockerode,
-    private readonly callbacks: (podUid: string, containerName: string) => ProberCallbacks,
+    private readonly callbacks: (podUid: string, containerName: string, containerId: string) => ProberCallbacks,
   ) {}
 
   /** Make the probers of a pod match its running containers. */
@@ -33,7 +33,7 @@ export class ProbeManager {
     for (const r of running) {
       const hasProbes = r.spec.livenessProbe || r.spec.readinessProbe || r.spec.startupProbe;
       if (!hasProbes || probers.has(r.id)) continue;
-      probers.set(r.id, new ContainerProber(this.docker, r.id, r.spec, podIP, this.callbacks(podUid, r.spec.name)));
+      probers.set(r.id, new ContainerProber(this.docker, { containerId: r.id, container: r.spec, podIP }, this.callbacks(podUid, r.spec.name, r.id)));
     }
     if (probers.size) this.byPod.set(podUid, probers);
     else this.byPod.delete(podUid);

@@ -116,7 +116,8 @@ export function podPhase(pod: Pod, init: ContainerStatus[], app: ContainerStatus
   return 'Pending';
 }
 
-function condition(input: StatusInput, type: string, ok: boolean, reason?: string, message?: string): PodCondition {
+function condition(input: StatusInput, type: string, ok: boolean, why: { reason?: string; message?: string } = {}): PodCondition {
+  const { reason, message } = why;
   const status = ok ? 'True' : 'False';
   const prev = input.previous?.conditions?.find((c) => c.type === type);
   const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: prev?.status === status && prev.lastTransitionTime ? prev.lastTransitionTime : input.now };
@@ -145,11 +146,10 @@ export function computePodStatus(input: StatusInput): PodStatus {
   const readyMessage = completed ? undefined : `containers with unready status: ${names(notReady)}`;
   const conditions: PodCondition[] = [
     condition(input, 'PodScheduled', true),
-    condition(input, 'Initialized', initDone || completed, 'ContainersNotInitialized', `containers with incomplete status: ${names(notInit)}`),
-    condition(input, 'ContainersReady', allReady, readyReason, readyMessage),
-    condition(input, 'Ready', allReady, readyReason, readyMessage),
+    condition(input, 'Initialized', initDone, { reason: 'ContainersNotInitialized', message: `containers with incomplete status: ${names(notInit)}` }),
+    condition(input, 'ContainersReady', allReady, { reason: readyReason, message: readyMessage }),
+    condition(input, 'Ready', allReady, { reason: readyReason, message: readyMessage }),
   ];
-  if (completed && initDone) conditions[1] = condition(input, 'Initialized', true);
 
   const sandbox = observed.sandboxes[0];
   const status: PodStatus = {

@@ -58,7 +58,9 @@ export class KeyedQueue {
     if (this.closed || this.running.has(key) || !this.dirty.has(key)) return;
     this.dirty.delete(key);
     const run = this.opts.handler(key).then(
-      () => this.failures.delete(key),
+      () => {
+        this.failures.delete(key);
+      },
       (err: unknown) => {
         this.opts.onError(key, err);
         const n = (this.failures.get(key) ?? 0) + 1;

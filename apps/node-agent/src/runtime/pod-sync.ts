@@ -1,0 +1,319 @@
+/**
+ * sync(uid): one level-triggered pass over a pod. It reads the desired pod and what Docker has,
+ * takes the next bounded, idempotent steps (sandbox, init containers in order, app containers with
+ * restart policy and back-off, requested kills), then reports the status computed from what Docker
+ * shows afterwards. The queue guarantees one sync per pod at a time; everything else (Docker events,
+ * probes, timers, API changes) only enqueues the uid.
+ */
+import type Dockerode from 'dockerode';
+import type pino from 'pino';
+import type { Container, Pod } from '@tugboat/api';
+import { appContainerSpec, containerSpecHash, gracePeriodSeconds, podDns, podKey, sandboxSpec } from '../docker/container-spec.js';
+import type { ObservedContainer, ObservedPod } from '../docker/observe.js';
+import { observePod } from '../docker/observe.js';
+import type { ProbeManager } from '../probes/probe-manager.js';
+import type { Backoff } from './backoff.js';
+import { BACKOFF_RESET_AFTER_RUN_MS, formatDuration } from './backoff.js';
+import { createContainer, removeContainer, stopContainer } from './docker-ops.js';
+import { resolveEnv } from './env.js';
+import type { ImagePuller, ImageStepContext } from './image-step.js';
+import type { PodState, WaitingMap } from './pod-state.js';
+import { computePodStatus, hasTerminated, instancesOf } from './status.js';
+import type { PodEvent, RuntimeOptions } from './types.js';
+import type { KeyedQueue } from './work-queue.js';
+
+export interface SyncDeps {
+  opts: RuntimeOptions & { pauseImage: string };
+  backoff: Backoff;
+  probes: ProbeManager;
+  queue: KeyedQueue;
+  images: ImagePuller;
+  states: Map<string, PodState>;
+  /** orphans (containers of pods nobody asked for) are collected only after the first resync */
+  collectOrphans(): boolean;
+}
+
+/** What one pass knows about the pod it works on. */
+interface Pass {
+  pod: Pod;
+  state: PodState;
+  observed: ObservedPod;
+  waiting: WaitingMap;
+  log: pino.Logger;
+  sandboxId: string;
+  podIP: string;
+}
+
+export class PodSyncer {
+  private readonly docker: Dockerode;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.docker = deps.opts.docker;
+  }
+
+  private event(pod: Pod, type: PodEvent['type'], reason: string, message: string): void {
+    this.deps.opts.onEvent(pod, { type, reason, message });
+  }
+
+  private observe(uid: string): Promise<ObservedPod> {
+    return observePod(this.docker, this.deps.opts.nodeName, uid, this.deps.opts.network.name);
+  }
+
+  async sync(uid: string): Promise<void> {
+    const state = this.deps.states.get(uid);
+    const pod = state?.pod;
+    const observed = await this.observe(uid);
+    if (!pod || pod.metadata.deletionTimestamp) {
+      if (pod || state?.removed || this.deps.collectOrphans()) await this.teardown(uid, state, observed);
+      return;
+    }
+    const log = this.deps.opts.logger.child({ pod: podKey(pod), uid });
+    const pass: Pass = { pod, state: state!, observed, waiting: new Map(), log, sandboxId: '', podIP: '' };
+    await this.step(pass);
+    pass.observed = await this.observe(uid);
+    this.reconcileProbes(pass);
+    this.report(pass);
+    await this.collectOldInstances(pass.observed);
+  }
+
+  /** The next steps towards the desired pod; returns early whenever it must wait for Docker. */
+  private async step(p: Pass): Promise<void> {
+    if (await this.performKills(p)) p.observed = await this.observe(p.state.uid);
+    const phase = computePodStatus(this.statusInput(p)).phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return;
+    if (!(await this.ensureSandbox(p))) return;
+    if (!(await this.runInitContainers(p))) return;
+    for (const c of p.pod.spec?.containers ?? []) await this.syncAppContainer(p, c);
+  }
+
+  private async performKills(p: Pass): Promise<boolean> {
+    let killed = false;
+    for (const [name, req] of p.state.kills) {
+      p.state.kills.delete(name);
+      const target = p.observed.containers.find((c) => c.id === req.containerId && c.running);
+      if (!target) continue;
+      this.event(p.pod, 'Normal', 'Killing', req.message);
+      p.log.info({ container: name, reason: req.message }, 'killing container');
+      await stopContainer(this.docker, target.id, gracePeriodSeconds(p.pod));
+      killed = true;
+    }
+    return killed;
+  }
+
+  /** A running sandbox with an IP; a dead one takes the pod's containers with it and is replaced. */
+  private async ensureSandbox(p: Pass): Promise<boolean> {
+    const current = p.observed.sandboxes[0];
+    if (current?.running && current.ip) {
+      p.sandboxId = current.id;
+      p.podIP = current.ip;
+      return true;
+    }
+    if (current) {
+      p.log.warn({ sandbox: current.id }, 'sandbox is not running; recreating the pod sandbox');
+      await Promise.all(p.observed.containers.filter((c) => c.running).map((c) => stopContainer(this.docker, c.id, gracePeriodSeconds(p.pod))));
+      await removeContainer(this.docker, current.id);
+    }
+    const { opts } = this.deps;
+    if (!(await this.deps.images.ensure(this.imageStepContext(p), { name: 'POD', image: opts.pauseImage, imagePullPolicy: 'IfNotPresent' }))) return false;
+    const spec = sandboxSpec({
+      pod: p.pod, nodeName: opts.nodeName, network: opts.network.name, pauseImage: opts.pauseImage,
+      dns: podDns(p.pod, opts.clusterDNS, opts.clusterDomain), attempt: current ? current.restartCount + 1 : 0,
+    });
+    const sandbox = await createContainer(this.docker, spec);
+    await sandbox.start();
+    const info = await sandbox.inspect();
+    p.sandboxId = sandbox.id;
+    p.podIP = info.NetworkSettings.Networks?.[opts.network.name]?.IPAddress ?? '';
+    p.log.info({ sandbox: sandbox.id, podIP: p.podIP }, 'pod sandbox started');
+    p.observed = await this.observe(p.state.uid);
+    return p.podIP !== '';
+  }
+
+  /** Init containers one at a time, in order; true once all have completed successfully. */
+  private async runInitContainers(p: Pass): Promise<boolean> {
+    const policy = p.pod.spec?.restartPolicy ?? 'Always';
+    for (const c of p.pod.spec?.initContainers ?? []) {
+      const { latest } = instancesOf(p.observed, c.name, 'init');
+      if (latest && hasTerminated(latest) && latest.exitCode === 0) continue;
+      if (latest?.running) return false;
+      if (latest && !hasTerminated(latest)) {
+        await this.startExisting(p, c, latest);
+        return false;
+      }
+      if (latest && (policy === 'Never' || !this.mayRestart(p, c, latest))) return false;
+      await this.startNew(p, c, 'init', latest ? latest.restartCount + 1 : 0);
+      return false;
+    }
+    return true;
+  }
+
+  private async syncAppContainer(p: Pass, c: Container): Promise<void> {
+    const { latest } = instancesOf(p.observed, c.name, 'app');
+    if (latest?.running) {
+      if (latest.specHash && latest.specHash !== containerSpecHash(c)) {
+        p.state.kills.set(c.name, { containerId: latest.id, message: `Container ${c.name} definition changed, will be restarted` });
+        this.deps.queue.enqueue(p.state.uid);
+      }
+      return;
+    }
+    if (latest && !hasTerminated(latest)) return this.startExisting(p, c, latest);
+    if (latest) {
+      const policy = p.pod.spec?.restartPolicy ?? 'Always';
+      const restart = policy === 'Always' || (policy === 'OnFailure' && latest.exitCode !== 0);
+      if (!restart || !this.mayRestart(p, c, latest)) return;
+    }
+    await this.startNew(p, c, 'app', latest ? latest.restartCount + 1 : 0);
+  }
+
+  /** kubelet doBackOff: restart now and arm the back-off, or wait (CrashLoopBackOff) and come back when it ends. */
+  private mayRestart(p: Pass, c: Container, dead: ObservedContainer): boolean {
+    const key = `${p.state.uid}/${c.name}`;
+    const ranMs = dead.startedAt && dead.finishedAt ? Date.parse(dead.finishedAt) - Date.parse(dead.startedAt) : 0;
+    if (ranMs >= BACKOFF_RESET_AFTER_RUN_MS) this.deps.backoff.reset(key);
+    const remaining = this.deps.backoff.remaining(key, Date.parse(dead.finishedAt ?? dead.createdAt));
+    if (remaining > 0) {
+      const { name = '', namespace = 'default' } = p.pod.metadata;
+      p.waiting.set(c.name, {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${formatDuration(this.deps.backoff.delay(key))} restarting failed container=${c.name} pod=${name}_${namespace}(${p.state.uid})`,
+      });
+      this.deps.queue.enqueueAfter(p.state.uid, remaining);
+      return false;
+    }
+    this.deps.backoff.next(key);
+    return true;
+  }
+
+  private imageStepContext(p: Pass): ImageStepContext {
+    return { uid: p.state.uid, waiting: p.waiting, emit: (type, reason, message) => this.event(p.pod, type, reason, message) };
+  }
+
+  private async startNew(p: Pass, c: Container, kind: 'init' | 'app', attempt: number): Promise<void> {
+    if (!(await this.deps.images.ensure(this.imageStepContext(p), c))) return;
+    const { opts } = this.deps;
+    const env = resolveEnv({ pod: p.pod, container: c, refs: opts.refs, podIP: p.podIP, hostIP: opts.hostIP, nodeName: opts.nodeName });
+    if (!env.ok) {
+      p.waiting.set(c.name, { reason: 'CreateContainerConfigError', message: env.message });
+      return;
+    }
+    const spec = appContainerSpec({ pod: p.pod, container: c, kind, nodeName: opts.nodeName, sandboxId: p.sandboxId, env: env.env, attempt });
+    let created: Dockerode.Container;
+    try {
+      created = await createContainer(this.docker, spec);
+    } catch (err) {
+      const message = (err as { json?: { message?: string } }).json?.message ?? String(err);
+      p.waiting.set(c.name, { reason: 'CreateContainerError', message });
+      this.event(p.pod, 'Warning', 'Failed', `Error: ${message}`);
+      this.deps.queue.enqueueAfter(p.state.uid, 5_000);
+      return;
+    }
+    this.event(p.pod, 'Normal', 'Created', `Created container ${c.name}`);
+    await this.start(p, c, created.id);
+  }
+
+  /** An instance that was created but never started (an agent stopped in between). */
+  private startExisting(p: Pass, c: Container, instance: ObservedContainer): Promise<void> {
+    return this.start(p, c, instance.id);
+  }
+
+  private async start(p: Pass, c: Container, id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).start();
+      this.event(p.pod, 'Normal', 'Started', `Started container ${c.name}`);
+      p.log.info({ container: c.name, id }, 'container started');
+    } catch (err) {
+      // The instance stays "created" with State.Error: status shows StartError and the restart policy applies.
+      const message = (err as { json?: { message?: string } }).json?.message ?? String(err);
+      this.event(p.pod, 'Warning', 'Failed', `Error: failed to start container "${c.name}": ${message}`);
+      p.log.warn({ container: c.name, err: message }, 'container failed to start');
+      this.deps.queue.enqueue(p.state.uid);
+    }
+  }
+
+  private statusInput(p: Pass): Parameters<typeof computePodStatus>[0] {
+    return {
+      pod: p.pod,
+      observed: p.observed,
+      waiting: p.waiting,
+      probes: (id) => this.deps.probes.view(p.state.uid, id),
+      hostIP: this.deps.opts.hostIP,
+      previous: p.state.lastStatus ?? p.pod.status,
+      now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    };
+  }
+
+  private reconcileProbes(p: Pass): void {
+    const specs = new Map((p.pod.spec?.containers ?? []).map((c) => [c.name, c]));
+    const running = p.observed.containers.flatMap((o) => {
+      const spec = o.kind === 'app' && o.running ? specs.get(o.containerName) : undefined;
+      return spec ? [{ id: o.id, spec }] : [];
+    });
+    const podIP = p.podIP || p.observed.sandboxes[0]?.ip || '';
+    this.deps.probes.reconcile(p.state.uid, podIP, running);
+  }
+
+  private report(p: Pass): void {
+    const status = computePodStatus(this.statusInput(p));
+    this.emitWaitingEvents(p);
+    const json = JSON.stringify(status);
+    if (json === p.state.lastStatusJson) return;
+    p.state.lastStatus = status;
+    p.state.lastStatusJson = json;
+    this.deps.opts.onPodStatus(p.pod, status);
+  }
+
+  /** Events for waiting reasons, once per transition (and per crashed instance for back-off). */
+  private emitWaitingEvents(p: Pass): void {
+    const { name = '', namespace = 'default' } = p.pod.metadata;
+    const next = new Map<string, string>();
+    for (const [container, w] of p.waiting) {
+      const latest = instancesOf(p.observed, container, 'app').latest ?? instancesOf(p.observed, container, 'init').latest;
+      const key = `${w.reason}|${latest?.id ?? ''}`;
+      next.set(container, key);
+      if (p.state.lastWaiting.get(container) === key) continue;
+      if (w.reason === 'CrashLoopBackOff') this.event(p.pod, 'Warning', 'BackOff', `Back-off restarting failed container ${container} in pod ${name}_${namespace}(${p.state.uid})`);
+      if (w.reason === 'CreateContainerConfigError') this.event(p.pod, 'Warning', 'Failed', `Error: ${w.message ?? ''}`);
+    }
+    p.state.lastWaiting = next;
+  }
+
+  /** Keep the newest instance of each container and the one before it (logs --previous); remove older ones. */
+  private async collectOldInstances(observed: ObservedPod): Promise<void> {
+    const seen = new Map<string, number>();
+    const doomed: string[] = [];
+    for (const c of [...observed.sandboxes, ...observed.containers]) {
+      const key = `${c.kind}/${c.containerName}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      const keep = c.kind === 'sandbox' ? 1 : 2;
+      if (n > keep && !c.running) doomed.push(c.id);
+    }
+    await Promise.all(doomed.map((id) => removeContainer(this.docker, id)));
+  }
+
+  /** Graceful stop of every container of the pod (apps first, then the sandbox), then removal. */
+  private async teardown(uid: string, state: PodState | undefined, observed: ObservedPod): Promise<void> {
+    this.deps.probes.stopPod(uid);
+    const pod = state?.pod;
+    const all = [...observed.containers, ...observed.sandboxes];
+    if (all.length) {
+      const log = this.deps.opts.logger.child(pod ? { pod: podKey(pod), uid } : { uid });
+      log.info({ containers: all.length, orphan: !pod }, 'stopping and removing pod containers');
+      await Promise.all(observed.containers.filter((c) => c.running).map((c) => {
+        if (pod) this.event(pod, 'Normal', 'Killing', `Stopping container ${c.containerName}`);
+        return stopContainer(this.docker, c.id, pod ? gracePeriodSeconds(pod) : c.gracePeriodSeconds);
+      }));
+      await Promise.all(observed.sandboxes.filter((c) => c.running).map((c) => stopContainer(this.docker, c.id, 2)));
+      await Promise.all(all.map((c) => removeContainer(this.docker, c.id)));
+    }
+    if (pod && state && !state.terminatedReported) {
+      state.terminatedReported = true;
+      this.deps.opts.onPodTerminated(pod);
+    }
+    if (!pod) {
+      this.deps.states.delete(uid);
+      this.deps.backoff.forgetPrefix(`${uid}/`);
+      this.deps.images.forgetPod(uid);
+    }
+  }
+}
