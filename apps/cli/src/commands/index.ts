@@ -8,11 +8,13 @@ import { describeCommand } from './describe.js';
 import { getCommand } from './get.js';
 import { labelCommand } from './label.js';
 import { scaleCommand } from './scale.js';
+import { schedulerCommand } from './scheduler.js';
 import { serverCommand } from './server.js';
 import { versionCommand } from './version.js';
 
 export const COMMANDS: readonly Command[] = [
   serverCommand,
+  schedulerCommand,
   getCommand,
   describeCommand,
   applyCommand,

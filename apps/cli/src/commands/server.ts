@@ -1,11 +1,13 @@
-/** `tug server`: the control plane in this process (for now the apiserver; scheduler and controllers join later). */
+/** `tug server`: the control plane in this process: the apiserver, then the scheduler (controllers join later). */
 import { startApiServer } from '@tugboat/apiserver';
-import type { ApiServerOptions } from '@tugboat/apiserver';
+import type { ApiServer, ApiServerOptions } from '@tugboat/apiserver';
+import { parseKubeConfig, restClientFromKubeConfig } from '@tugboat/client';
 import { UsageError } from '../args.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import type { Command, CommandContext, Running } from '../command.js';
 import { startComponents } from '../components.js';
 import type { Component } from '../components.js';
+import { schedulerComponent } from './scheduler-component.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'etcd-servers', type: 'strings', description: 'etcd endpoints, comma separated', default: 'http://127.0.0.1:2379' },
@@ -15,10 +17,11 @@ const FLAGS: FlagSpec[] = [
   { name: 'insecure-port', type: 'int', description: 'Plain HTTP port on 127.0.0.1 only (off unless set)' },
   { name: 'write-kubeconfig', type: 'string', description: 'Write an admin kubeconfig to this path' },
   { name: 'tls-san', type: 'strings', description: 'Extra names or IPs for the serving certificate' },
+  { name: 'disable-scheduler', type: 'boolean', description: 'Do not run the scheduler in this process' },
 ];
 
-/** `tug server`'s flags map one-to-one onto the apiserver's options. */
-export type ServerOptions = ApiServerOptions;
+/** `tug server`'s flags: the apiserver's options one-to-one, plus which components to leave out. */
+export type ServerOptions = ApiServerOptions & { disableScheduler?: boolean };
 
 function port(args: ParsedArgs, name: string): number | undefined {
   const p = args.int(name);
@@ -43,21 +46,37 @@ export function serverOptions(args: ParsedArgs): ServerOptions {
   if (kubeconfig !== undefined) opts.writeKubeconfig = kubeconfig;
   const sans = args.strs('tls-san');
   if (sans.length > 0) opts.tlsSans = sans;
+  if (args.bool('disable-scheduler')) opts.disableScheduler = true;
   return opts;
 }
 
 /** The components of `tug server`, in start order. */
 export function controlPlane(opts: ServerOptions, log: (line: string) => void): Component[] {
-  return [
+  const { disableScheduler, ...apiOptions } = opts;
+  let api: ApiServer | undefined;
+  const components: Component[] = [
     {
       name: 'apiserver',
       start: async () => {
-        const api = await startApiServer(opts);
-        void api.ready.then(() => log(`apiserver serving on ${api.secureUrl}${api.insecureUrl ? ` and ${api.insecureUrl}` : ''}`), () => undefined);
-        return api;
+        api = await startApiServer(apiOptions);
+        const started = api;
+        void started.ready.then(() => log(`apiserver serving on ${started.secureUrl}${started.insecureUrl ? ` and ${started.insecureUrl}` : ''}`), () => undefined);
+        return started;
       },
     },
   ];
+  if (!disableScheduler) {
+    components.push({
+      name: 'scheduler',
+      // Started after the apiserver is ready; talks to it over HTTPS with the admin kubeconfig, as a
+      // separate `tug scheduler` would (leader election lets several servers run one each).
+      start: () => {
+        if (!api) throw new Error('the scheduler needs the apiserver to start first');
+        return schedulerComponent(restClientFromKubeConfig(parseKubeConfig(api.kubeconfig), { userAgent: 'tugboat-scheduler' }), { logger: opts.logger });
+      },
+    });
+  }
+  return components;
 }
 
 async function run(ctx: CommandContext, args: ParsedArgs): Promise<Running> {
@@ -68,8 +87,8 @@ async function run(ctx: CommandContext, args: ParsedArgs): Promise<Running> {
 
 export const serverCommand: Command = {
   name: 'server',
-  summary: 'Run the control plane (apiserver) in this process',
-  usage: 'tug server [--etcd-servers=URLS] [--data-dir=DIR] [--secure-port=6443] [--insecure-port=PORT] [--write-kubeconfig=PATH]',
+  summary: 'Run the control plane (apiserver, scheduler) in this process',
+  usage: 'tug server [--etcd-servers=URLS] [--data-dir=DIR] [--secure-port=6443] [--insecure-port=PORT] [--write-kubeconfig=PATH] [--disable-scheduler]',
   flags: FLAGS,
   usesKubeconfig: false,
   run,
