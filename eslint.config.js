@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // tests navigate decoded JSON freely
-    files: ['**/*.test.ts'],
+    files: ['**/*.test.ts', 'e2e/support/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

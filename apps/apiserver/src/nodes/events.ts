@@ -16,8 +16,10 @@ export async function recordEvents(ctx: NodeServiceContext, node: string, events
       await recordOne(ctx, node, ev);
     } catch (err) {
       if (isApiError(err, 'Forbidden') || isApiError(err, 'Invalid')) throw err;
-      // Events are best effort: one that cannot be written must not fail the others.
-      ctx.log.warn({ err, node, reason: ev.reason }, 'event dropped');
+      // Events are best effort: one that cannot be written must not fail the others. The pod may
+      // be gone already (Killing is reported as it goes).
+      const level = isApiError(err, 'NotFound') ? 'debug' : 'warn';
+      ctx.log[level]({ err, node, reason: ev.reason }, 'event dropped');
     }
   }
 }
