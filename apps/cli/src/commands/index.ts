@@ -1,6 +1,7 @@
 /** Every verb `tug` knows, in help order. */
 import type { Command } from '../command.js';
 import { apiResourcesCommand } from './api-resources.js';
+import { agentCommand } from './agent.js';
 import { applyCommand } from './apply.js';
 import { createCommand } from './create.js';
 import { deleteCommand } from './delete.js';
@@ -15,6 +16,7 @@ import { versionCommand } from './version.js';
 export const COMMANDS: readonly Command[] = [
   serverCommand,
   schedulerCommand,
+  agentCommand,
   getCommand,
   describeCommand,
   applyCommand,
