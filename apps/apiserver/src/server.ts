@@ -23,6 +23,8 @@ import { ensureAdminToken, ensureNodeToken, tokenAuthenticator } from './securit
 import { startNodeService } from './nodes/node-service.js';
 import type { NodeServiceServer } from './nodes/node-service.js';
 import { PeerVerifier } from '@tugboat/rpc';
+import { AgentDialer } from './pod-streams/agent-dialer.js';
+import { createExecUpgradeHandler } from './pod-streams/exec.js';
 import { admissionChain } from './storage/admission.js';
 import { Storage } from './storage/storage.js';
 
@@ -80,15 +82,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const lifetime = new AbortController();
   const metrics = createMetrics();
   let ready = false;
-  const routerDeps = { storage, log, metrics, authenticate: tokenAuthenticator(adminToken), isReady: () => ready, signal: lifetime.signal };
+  const dialer = new AgentDialer({ caPem: pki.ca.certPem, certPem: pki.agentClient.certPem, keyPem: pki.agentClient.keyPem });
+  const routerDeps = { storage, log, metrics, authenticate: tokenAuthenticator(adminToken), isReady: () => ready, signal: lifetime.signal, dialer };
+  // pods/exec arrives as a WebSocket upgrade, which never reaches the router
+  const execUpgrade = (trusted: boolean) => createExecUpgradeHandler({ storage, dialer, log, authenticate: routerDeps.authenticate, trusted });
+  const execHandlers = [execUpgrade(false)];
 
   const secure = createHttpsServer({ cert: pki.serving.certPem, key: pki.serving.keyPem, ca: pki.ca.certPem }, createRouter({ ...routerDeps, trusted: false }));
+  secure.on('upgrade', execHandlers[0]!);
   const servers: Server[] = [secure];
   const securePort = await listen(secure, opts.securePort, opts.bindAddress);
   const secureUrl = `https://${urlHost(opts.bindAddress)}:${securePort}`;
   let insecureUrl: string | undefined;
   if (opts.insecurePort !== undefined) {
     const plain = createHttpServer(createRouter({ ...routerDeps, trusted: true }));
+    const plainExec = execUpgrade(true);
+    execHandlers.push(plainExec);
+    plain.on('upgrade', plainExec);
     servers.push(plain);
     insecureUrl = `http://127.0.0.1:${await listen(plain, opts.insecurePort, '127.0.0.1')}`;
   }
@@ -128,6 +138,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     kubeconfig,
     async close() {
       lifetime.abort();
+      for (const h of execHandlers) h.close();
+      dialer.close();
       await nodeService.close();
       await Promise.all(
         servers.map(

@@ -15,6 +15,9 @@ import { handleWatch } from '../handlers/watch.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from '../handlers/write.js';
 import type { ApiMetrics } from '../metrics.js';
 import { openApiDocument, openApiIndex } from '../openapi.js';
+import type { AgentDialer } from '../pod-streams/agent-dialer.js';
+import { upgradeRequired } from '../pod-streams/exec.js';
+import { handleLog } from '../pod-streams/log.js';
 import type { Authenticator } from '../security/tokens.js';
 import type { Storage } from '../storage/storage.js';
 import type { ResourceRequest } from './request-info.js';
@@ -30,6 +33,8 @@ export interface RouterDeps {
   trusted: boolean;
   isReady: () => boolean;
   signal: AbortSignal;
+  /** AgentService clients for pods/log (pods/exec arrives as an upgrade, see pod-streams/exec.ts) */
+  dialer: AgentDialer;
 }
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version']);
@@ -157,6 +162,11 @@ async function dispatch(ctx: HandlerContext, deps: RouterDeps): Promise<void> {
         return handleBinding(ctx);
       case 'eviction':
         return handleEviction(ctx);
+      case 'log':
+        return handleLog(ctx, deps.dialer);
+      case 'exec':
+        // upgrades never reach the router: the servers' 'upgrade' listener takes them
+        throw upgradeRequired();
       case 'status':
         if (request.verb === 'get') return handleGet(ctx);
         if (request.verb === 'update') return handleUpdate(ctx);

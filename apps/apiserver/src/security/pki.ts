@@ -23,7 +23,12 @@ export interface KeyPair {
 export interface Pki {
   ca: KeyPair;
   serving: KeyPair;
+  /** the apiserver's identity towards node agents (AgentService requires a system:masters client certificate) */
+  agentClient: KeyPair;
 }
+
+/** Subject of the apiserver's client certificate, as Kubernetes' apiserver-kubelet-client. */
+export const APISERVER_CLIENT_SUBJECT = { commonName: 'system:apiserver', organization: 'system:masters' } as const;
 
 function pem(label: string, der: ArrayBuffer): string {
   const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
@@ -131,5 +136,10 @@ export async function ensurePki(dataDir: string, extraSans: string[] = []): Prom
     serving = await issueCertificate(ca, { commonName: 'tugboat-apiserver', dnsNames: dns, ipAddresses: ips, usage: 'server' });
     await writePair(dir, 'apiserver', serving);
   }
-  return { ca, serving };
+  let agentClient = await readPair(dir, 'apiserver-agent-client');
+  if (!agentClient) {
+    agentClient = await issueCertificate(ca, { ...APISERVER_CLIENT_SUBJECT, usage: 'client' });
+    await writePair(dir, 'apiserver-agent-client', agentClient);
+  }
+  return { ca, serving, agentClient };
 }
