@@ -2,6 +2,7 @@
 import type { KubeObject } from '@tugboat/api';
 import { apiVersionOf } from '@tugboat/api';
 import { sendJson, sendParts } from '../http/respond.js';
+import { knownJson } from '../storage/codec.js';
 import { toTable, wantsTable } from '../tables/index.js';
 import type { HandlerContext } from './context.js';
 import { selectorPredicate } from './filter.js';
@@ -16,7 +17,12 @@ export async function handleGet(ctx: HandlerContext): Promise<void> {
 export function sendObject(ctx: HandlerContext, obj: KubeObject, status = 200): void {
   if (wantsTable(ctx.req.headers.accept)) {
     sendJson(ctx.res, status, toTable(ctx.info, [obj], tableOptions(ctx, obj.metadata.resourceVersion)));
-  } else sendJson(ctx.res, status, obj);
+    return;
+  }
+  // a write's result was serialised when it was stored
+  const json = knownJson(obj);
+  if (json) sendParts(ctx.res, status, [json]);
+  else sendJson(ctx.res, status, obj);
 }
 
 export function tableOptions(ctx: HandlerContext, resourceVersion: string | undefined) {

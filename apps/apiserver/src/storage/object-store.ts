@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DeleteOptions, KubeObject, ResourceInfo } from '@tugboat/api';
 import { apiVersionOf, applyDefaults, errors, recordUpdateManager, toCause, validateObject } from '@tugboat/api';
 import type { Store } from '@tugboat/store';
-import { decodeStored, encodeForStore, withResourceVersion } from './codec.js';
+import { EncodedObject, decodeStored, encodeForStore, rememberJson, withResourceVersion } from './codec.js';
 import { objectKey } from './keys.js';
 import { generateName } from './names.js';
 import type { Subresource } from './strategy.js';
@@ -88,9 +88,20 @@ export class ObjectStore {
     await this.admission.beforeCreate(this.info, obj);
     const toStore = this.withManager(undefined, obj, opts);
     if (opts.dryRun) return toStore;
-    const res = await this.store.create(objectKey(this.info, namespace, name), encodeForStore(toStore));
-    if (!res.ok) throw errors.alreadyExists(this.info.resource, this.info.group, name);
-    return withResourceVersion(toStore, this.wrote(res.revision));
+    const key = objectKey(this.info, namespace, name);
+    const encoded = new EncodedObject(toStore);
+    const forget = this.cache.expect(key, encoded);
+    const res = await this.store.create(key, encoded.stored);
+    if (!res.ok) {
+      forget();
+      throw errors.alreadyExists(this.info.resource, this.info.group, name);
+    }
+    return this.written(toStore, encoded, res.revision);
+  }
+
+  /** The stored object at its new revision, carrying its JSON for the response. */
+  private written(toStore: KubeObject, encoded: EncodedObject, rev: number): KubeObject {
+    return rememberJson(withResourceVersion(toStore, this.wrote(rev)), encoded.at(rev));
   }
 
   /**
@@ -138,10 +149,16 @@ export class ObjectStore {
       if (!finished && unchanged(next, current)) return { obj: current, created: false };
       const toStore = this.withManager(current, next, opts);
       if (opts.dryRun) return { obj: withResourceVersion(toStore, kv.modRevision), created: false };
-      const res = finished
-        ? await this.store.delete(key, kv.modRevision)
-        : await this.store.update(key, encodeForStore(toStore), kv.modRevision);
-      if (res.ok) return { obj: withResourceVersion(toStore, this.wrote(res.revision)), created: false };
+      if (finished) {
+        const res = await this.store.delete(key, kv.modRevision);
+        if (res.ok) return { obj: withResourceVersion(toStore, this.wrote(res.revision)), created: false };
+      } else {
+        const encoded = new EncodedObject(toStore);
+        const forget = this.cache.expect(key, encoded);
+        const res = await this.store.update(key, encoded.stored, kv.modRevision);
+        if (res.ok) return { obj: this.written(toStore, encoded, res.revision), created: false };
+        forget();
+      }
       if (expectedRV || attempt >= MAX_CONFLICT_RETRIES) {
         throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
       }

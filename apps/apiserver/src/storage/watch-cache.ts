@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { PrefixWatch, Store, StoreEvent, StoredValue } from '@tugboat/store';
 import { watchPrefix } from '@tugboat/store';
 import { resourcePrefix } from './keys.js';
+import type { EncodedObject } from './codec.js';
 import { decodeStored } from './codec.js';
 
 export interface CachedObject {
@@ -58,6 +59,8 @@ export class WatchCache {
   private readonly revisionWaiters: { rev: number; resolve: () => void }[] = [];
   private closed = false;
   private restarting: Promise<void> | undefined;
+  /** writes of this apiserver in flight, by etcd key: their event reuses the write's JSON */
+  private readonly expected = new Map<string, EncodedObject>();
 
   constructor(
     private readonly store: Store,
@@ -80,6 +83,8 @@ export class WatchCache {
       this.objects.set(key, { key, obj, json: encode(obj), rev: kv.modRevision });
     }
     this.rev = listed.revision;
+    // writes made before the list are in it; their events will not come
+    this.expected.clear();
     this.history = [];
     this.historyStart = listed.revision;
     this.watch = await watchPrefix(this.store, prefix, listed.revision + 1, {
@@ -95,6 +100,17 @@ export class WatchCache {
     for (const s of [...this.subscribers]) s.onTerminate();
     this.subscribers.clear();
     for (const w of this.revisionWaiters.splice(0)) w.resolve();
+  }
+
+  /**
+   * The write of `encoded` to `etcdKey` is about to be sent: when its event arrives, the cached JSON
+   * is spliced from it rather than serialised again. Returns `forget` for a write that failed.
+   */
+  expect(etcdKey: string, encoded: EncodedObject): () => void {
+    this.expected.set(etcdKey, encoded);
+    return () => {
+      if (this.expected.get(etcdKey) === encoded) this.expected.delete(etcdKey);
+    };
   }
 
   list(): IterableIterator<CachedObject> {
@@ -159,7 +175,7 @@ export class WatchCache {
     if (ev.type === 'put') {
       const key = this.keyOf(ev.kv.key);
       const obj = decodeStored(ev.kv);
-      const json = encode(obj);
+      const json = this.ownWrite(ev.kv) ?? encode(obj);
       const prev = this.objects.get(key);
       this.objects.set(key, { key, obj, json, rev: ev.kv.modRevision });
       return { type: prev ? 'MODIFIED' : 'ADDED', rev: ev.kv.modRevision, obj, json, prev: prev?.obj };
@@ -173,6 +189,14 @@ export class WatchCache {
     // a deleted object is reported in its last state, at the revision of its deletion
     const obj = { ...base, metadata: { ...base.metadata, resourceVersion: String(ev.modRevision) } };
     return { type: 'DELETED', rev: ev.modRevision, obj, json: encode(obj), prev: base };
+  }
+
+  /** The JSON of a put this apiserver wrote (same stored bytes), without serialising it again. */
+  private ownWrite(kv: StoredValue): Buffer | undefined {
+    const encoded = this.expected.get(kv.key);
+    if (encoded?.stored !== kv.value) return undefined;
+    this.expected.delete(kv.key);
+    return encoded.at(kv.modRevision);
   }
 
   private record(ev: CacheEvent): void {
