@@ -13,8 +13,15 @@ export interface Allocatable extends Resources {
   pods: number;
 }
 
+/** The Ready condition is True (the NodeReady plugin's rule, kept here so it runs once per node update). */
+export function isReady(node: Node | undefined): boolean {
+  return node?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}
+
 export class NodeInfo {
   node: Node | undefined;
+  /** the Ready condition is True (worked out once per node update, read once per pod and node) */
+  ready = false;
   allocatable: Allocatable = { milliCpu: 0, memory: 0, pods: 0 };
   readonly requested: Resources = { milliCpu: 0, memory: 0 };
   readonly nonZeroRequested: Resources = { milliCpu: 0, memory: 0 };
@@ -28,6 +35,7 @@ export class NodeInfo {
 
   setNode(node: Node): void {
     this.node = node;
+    this.ready = isReady(node);
     const list = node.status?.allocatable ?? node.status?.capacity;
     this.allocatable = { ...resourcesOf(list), pods: list?.pods !== undefined ? quantityValue(list.pods) : 0 };
   }
