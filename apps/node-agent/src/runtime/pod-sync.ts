@@ -60,9 +60,11 @@ export class PodSyncer {
   }
 
   async sync(uid: string): Promise<void> {
+    const observed = await this.observe(uid);
+    // Read the desired state after the await: an upsert or resync may have landed meanwhile, and a
+    // stale "unknown pod" must never tear down a pod that is wanted.
     const state = this.deps.states.get(uid);
     const pod = state?.pod;
-    const observed = await this.observe(uid);
     if (!pod || pod.metadata.deletionTimestamp) {
       if (pod || state?.removed || this.deps.collectOrphans()) await this.teardown(uid, state, observed);
       return;
