@@ -3,7 +3,7 @@
  * verbs (`tug server`) lives here and only here.
  */
 import { runCli } from './cli.js';
-import type { Io } from './command.js';
+import type { Io, Terminal } from './command.js';
 import { formatError } from './errors.js';
 
 async function readStdin(): Promise<string> {
@@ -12,7 +12,19 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const io: Io = { stdout: process.stdout, stderr: process.stderr, readStdin };
+const terminal: Terminal | undefined =
+  process.stdin.isTTY && process.stdout.isTTY
+    ? {
+        setRawMode: (raw) => process.stdin.setRawMode(raw),
+        size: () => ({ width: process.stdout.columns, height: process.stdout.rows }),
+        onResize(listener) {
+          process.stdout.on('resize', listener);
+          return () => process.stdout.off('resize', listener);
+        },
+      }
+    : undefined;
+
+const io: Io = { stdout: process.stdout, stderr: process.stderr, readStdin, stdinStream: process.stdin, terminal };
 
 const result = await runCli(process.argv.slice(2), { io, env: process.env });
 

@@ -20,5 +20,5 @@ export function openSession(args: ParsedArgs, { env }: SessionEnv): Session & { 
   const flagNamespace = args.str('namespace');
   const namespace = flagNamespace || config.namespace;
   const client = restClientFromKubeConfig(config, { defaultNamespace: namespace, userAgent: `tug/${CLIENT_VERSION}` });
-  return { client, namespace, namespaceFromFlag: Boolean(flagNamespace), close: () => client.close() };
+  return { client, config, namespace, namespaceFromFlag: Boolean(flagNamespace), close: () => client.close() };
 }

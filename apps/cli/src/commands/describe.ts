@@ -1,12 +1,13 @@
 /** `tug describe`: a readable view of objects and the Events that involve them. */
 import { resolveResourceName } from '@tugboat/api';
-import type { KubeObject, ResourceInfo } from '@tugboat/api';
+import type { KubeObject, Pod, ResourceInfo } from '@tugboat/api';
 import { UsageError } from '../args.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import type { Command, CommandContext, Session } from '../command.js';
 import { formatError } from '../errors.js';
 import { withTypeMeta } from '../fetch.js';
 import { describeObject } from '../format/describe.js';
+import { describePod } from '../format/describe-pod.js';
 import { parseResourceArgs } from '../resources.js';
 import { noResourcesMessage } from './get.js';
 
@@ -63,7 +64,8 @@ async function run(ctx: CommandContext, args: ParsedArgs): Promise<number> {
     failed ||= errors.length > 0;
     for (const obj of objects) {
       if (printed > 0) ctx.io.stdout.write('\n\n');
-      ctx.io.stdout.write(describeObject(obj, await eventsFor(s, obj), ctx.now()));
+      const events = await eventsFor(s, obj);
+      ctx.io.stdout.write(obj.kind === 'Pod' ? describePod(obj as Pod, events, ctx.now()) : describeObject(obj, events, ctx.now()));
       printed++;
     }
   }

@@ -6,8 +6,10 @@ import { applyCommand } from './apply.js';
 import { createCommand } from './create.js';
 import { deleteCommand } from './delete.js';
 import { describeCommand } from './describe.js';
+import { execCommand } from './exec.js';
 import { getCommand } from './get.js';
 import { labelCommand } from './label.js';
+import { logsCommand } from './logs.js';
 import { scaleCommand } from './scale.js';
 import { schedulerCommand } from './scheduler.js';
 import { serverCommand } from './server.js';
@@ -19,6 +21,8 @@ export const COMMANDS: readonly Command[] = [
   agentCommand,
   getCommand,
   describeCommand,
+  logsCommand,
+  execCommand,
   applyCommand,
   createCommand,
   deleteCommand,
