@@ -14,3 +14,8 @@ export { defaultProfile } from './registry.js';
 export { fitErrorMessage } from './framework/fit-error.js';
 export type { FilterPlugin, Profile, ScorePlugin } from './framework/plugin.js';
 export type { Status } from './framework/status.js';
+
+// The framework pieces, for tools that run cycles without an apiserver (bench/scheduler.ts).
+export { SchedulerCache } from './cache/scheduler-cache.js';
+export { podInfo } from './framework/pod-info.js';
+export { schedulePod } from './framework/schedule-pod.js';
