@@ -22,15 +22,15 @@ export async function handleBinding(ctx: HandlerContext): Promise<void> {
     ctx.request.namespace,
     name,
     (current) => {
-      const pod = structuredClone(current!);
+      const pod = current!;
       const spec = pod.spec as { nodeName?: string };
       if (spec.nodeName) {
         throw errors.conflict('pods', '', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
       }
       if (pod.metadata.deletionTimestamp) throw errors.conflict('pods', '', name, 'pod is being deleted');
-      spec.nodeName = nodeName;
-      delete pod.metadata.resourceVersion;
-      return pod;
+      // a shallow copy is enough: the store deep-copies what tryUpdate returns
+      const { resourceVersion: _rv, ...metadata } = pod.metadata;
+      return { ...pod, metadata, spec: { ...spec, nodeName } };
     },
     { subresource: 'binding' },
   );

@@ -10,9 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { DeleteOptions, KubeObject, ResourceInfo } from '@tugboat/api';
 import { apiVersionOf, applyDefaults, errors, recordUpdateManager, toCause, validateObject } from '@tugboat/api';
-import type { Store } from '@tugboat/store';
+import type { Store, StoredValue } from '@tugboat/store';
 import { EncodedObject, decodeStored, encodeForStore, rememberJson, withResourceVersion } from './codec.js';
-import { objectKey } from './keys.js';
+import { cacheKey, objectKey } from './keys.js';
 import { generateName } from './names.js';
 import type { Subresource } from './strategy.js';
 import { prepareForCreate, prepareForUpdate, updateGeneration } from './strategy.js';
@@ -37,6 +37,22 @@ export interface UpdateOptions extends WriteOptions {
 export type TryUpdate = (current: KubeObject | undefined) => KubeObject | Promise<KubeObject>;
 
 const MAX_CONFLICT_RETRIES = 10;
+
+/** The object an update starts from; `fresh` when read from etcd rather than the watch cache. */
+interface CurrentState {
+  current: KubeObject;
+  modRevision: number;
+  fresh: boolean;
+}
+
+interface Absent {
+  current: undefined;
+  fresh: true;
+}
+
+function decodedState(kv: StoredValue | undefined): { current: KubeObject; modRevision: number } | { current: undefined } {
+  return kv ? { current: decodeStored(kv), modRevision: kv.modRevision } : { current: undefined };
+}
 
 function now(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -107,6 +123,10 @@ export class ObjectStore {
   /**
    * Read-modify-write with compare-and-swap. `expectedRV` (from the client's body) turns a lost race
    * into a 409; without it the update is retried on the fresh object.
+   * The first attempt starts from the watch cache's copy when it has one (as Kubernetes'
+   * GuaranteedUpdate does), which saves a read from etcd: the compare-and-swap refuses a stale copy,
+   * and whatever else the copy decides (an error, a 409, "nothing to change") is confirmed against
+   * etcd before it is answered. A lost swap retries from the value etcd returned with the refusal.
    */
   async update(
     namespace: string | undefined,
@@ -115,54 +135,94 @@ export class ObjectStore {
     opts: UpdateOptions = {},
   ): Promise<{ obj: KubeObject; created: boolean }> {
     const key = objectKey(this.info, namespace, name);
+    let state = (!opts.dryRun && this.cachedState(namespace, name)) || (await this.freshState(key));
     for (let attempt = 0; ; attempt++) {
-      const kv = await this.store.get(key);
-      if (!kv) {
+      if (!state.current) {
         if (!opts.allowCreate) throw errors.notFound(this.info.resource, this.info.group, name);
         const desired = await tryUpdate(undefined);
         desired.metadata = { ...desired.metadata, name };
         return { obj: await this.create(namespace, desired, opts), created: true };
       }
-      const current = decodeStored(kv);
-      const desired = structuredClone(await tryUpdate(current));
-      this.checkTypeMeta(desired);
-      const expectedRV = desired.metadata?.resourceVersion;
-      if (expectedRV !== undefined && expectedRV !== '' && expectedRV !== current.metadata.resourceVersion) {
+      let outcome: Awaited<ReturnType<ObjectStore['tryWrite']>>;
+      try {
+        outcome = await this.tryWrite({ key, namespace, name }, state as CurrentState, tryUpdate, opts);
+      } catch (err) {
+        if (state.fresh) throw err;
+        state = await this.freshState(key);
+        continue;
+      }
+      if ('done' in outcome) return outcome.done;
+      if (!state.fresh) {
+        state = outcome.stale ? await this.freshState(key) : { ...decodedState(outcome.current), fresh: true };
+        continue;
+      }
+      if (outcome.stale) throw new Error('unreachable: a fresh read reported as stale');
+      if (outcome.expectedRV || attempt >= MAX_CONFLICT_RETRIES) {
         throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
       }
-      if (desired.metadata?.name !== undefined && desired.metadata.name !== name) {
-        throw errors.badRequest(`the name of the object (${desired.metadata.name}) does not match the name on the URL (${name})`);
-      }
-      if (this.info.namespaced && desired.metadata?.namespace !== undefined && desired.metadata.namespace !== namespace) {
-        throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
-      }
-      const next = prepareForUpdate(this.info, desired, current, opts.subresource);
-      next.metadata.name = name;
-      if (this.info.namespaced) next.metadata.namespace = namespace;
-      applyDefaults(next);
-      await this.admission.beforeUpdate(this.info, next, current);
-      updateGeneration(this.info, next, current);
-      if (opts.subresource !== 'binding') this.validate(next, current);
-      delete next.metadata.resourceVersion;
-
-      const finished = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
-      if (!finished && unchanged(next, current)) return { obj: current, created: false };
-      const toStore = this.withManager(current, next, opts);
-      if (opts.dryRun) return { obj: withResourceVersion(toStore, kv.modRevision), created: false };
-      if (finished) {
-        const res = await this.store.delete(key, kv.modRevision);
-        if (res.ok) return { obj: withResourceVersion(toStore, this.wrote(res.revision)), created: false };
-      } else {
-        const encoded = new EncodedObject(toStore);
-        const forget = this.cache.expect(key, encoded);
-        const res = await this.store.update(key, encoded.stored, kv.modRevision);
-        if (res.ok) return { obj: this.written(toStore, encoded, res.revision), created: false };
-        forget();
-      }
-      if (expectedRV || attempt >= MAX_CONFLICT_RETRIES) {
-        throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
-      }
+      state = { ...decodedState(outcome.current), fresh: true };
     }
+  }
+
+  /**
+   * One attempt on `state`: `done` with the answer, `stale` when a cached copy cannot decide (the
+   * caller reads etcd and tries again), or the swap was lost to `current` (etcd's value then).
+   */
+  private async tryWrite(
+    { key, namespace, name }: { key: string; namespace: string | undefined; name: string },
+    state: CurrentState,
+    tryUpdate: TryUpdate,
+    opts: UpdateOptions,
+  ): Promise<{ done: { obj: KubeObject; created: boolean } } | { stale: true } | { stale?: false; current: StoredValue | undefined; expectedRV: string | undefined }> {
+    const { current, modRevision } = state;
+    const desired = structuredClone(await tryUpdate(current));
+    this.checkTypeMeta(desired);
+    const expectedRV = desired.metadata?.resourceVersion;
+    if (expectedRV !== undefined && expectedRV !== '' && expectedRV !== current.metadata.resourceVersion) {
+      if (!state.fresh) return { stale: true };
+      throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+    }
+    if (desired.metadata?.name !== undefined && desired.metadata.name !== name) {
+      throw errors.badRequest(`the name of the object (${desired.metadata.name}) does not match the name on the URL (${name})`);
+    }
+    if (this.info.namespaced && desired.metadata?.namespace !== undefined && desired.metadata.namespace !== namespace) {
+      throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    const next = prepareForUpdate(this.info, desired, current, opts.subresource);
+    next.metadata.name = name;
+    if (this.info.namespaced) next.metadata.namespace = namespace;
+    applyDefaults(next);
+    await this.admission.beforeUpdate(this.info, next, current);
+    updateGeneration(this.info, next, current);
+    if (opts.subresource !== 'binding') this.validate(next, current);
+    delete next.metadata.resourceVersion;
+
+    const finished = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
+    if (!finished && unchanged(next, current)) return state.fresh ? { done: { obj: current, created: false } } : { stale: true };
+    const toStore = this.withManager(current, next, opts);
+    if (opts.dryRun) return { done: { obj: withResourceVersion(toStore, modRevision), created: false } };
+    if (finished) {
+      const res = await this.store.delete(key, modRevision);
+      if (res.ok) return { done: { obj: withResourceVersion(toStore, this.wrote(res.revision)), created: false } };
+      return { current: res.current, expectedRV };
+    }
+    const encoded = new EncodedObject(toStore);
+    const forget = this.cache.expect(key, encoded);
+    const res = await this.store.update(key, encoded.stored, modRevision);
+    if (res.ok) return { done: { obj: this.written(toStore, encoded, res.revision), created: false } };
+    forget();
+    return { current: res.current, expectedRV };
+  }
+
+  /** The watch cache's copy (a private one: tryUpdate may change it), not yet confirmed by etcd. */
+  private cachedState(namespace: string | undefined, name: string): CurrentState | undefined {
+    const cached = this.cache.get(cacheKey(this.info.namespaced ? namespace : undefined, name));
+    if (!cached) return undefined;
+    return { current: JSON.parse(cached.json.toString('utf8')) as KubeObject, modRevision: cached.rev, fresh: false };
+  }
+
+  private async freshState(key: string): Promise<CurrentState | Absent> {
+    return { ...decodedState(await this.store.get(key)), fresh: true };
   }
 
   async delete(namespace: string | undefined, name: string, opts: DeleteOptions = {}, write: WriteOptions = {}): Promise<KubeObject> {
