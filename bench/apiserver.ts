@@ -28,6 +28,7 @@ const TLS_PODS = num('BENCH_TLS_PODS', 2_000);
 const WARMUP = 500;
 const PHASE_DEADLINE_MS = 180_000;
 const NS = 'bench';
+const BIND_NODE = 'bench-node-1';
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const rate = (s: Summary) => `${Math.round(s.perSecond)}/s  p50 ${fmtMs(s.p50)}  p99 ${fmtMs(s.p99)}`;
@@ -55,6 +56,17 @@ async function rawPuts(etcd: Etcd3, prefix: string, n: number): Promise<Summary>
   const rec = new LatencyRecorder();
   const ms = await runBounded(n, CONC, PHASE_DEADLINE_MS, (i) => rec.time(() => etcd.put(`${prefix}/${podName(i)}`).value(payload[i]!).exec()).then(() => undefined));
   check(rec, `raw puts under ${prefix}`);
+  return rec.summary(ms);
+}
+
+/** Each pod bound to one node through pods/binding, as the scheduler does. */
+async function binds(ep: Endpoint, ns: string, node: string, n: number): Promise<Summary> {
+  const payload = Array.from({ length: n }, (_, i) =>
+    JSON.stringify({ apiVersion: 'v1', kind: 'Binding', metadata: { name: podName(i), namespace: ns }, target: { apiVersion: 'v1', kind: 'Node', name: node } }),
+  );
+  const rec = new LatencyRecorder();
+  const ms = await runBounded(n, CONC, PHASE_DEADLINE_MS, (i) => rec.time(() => call(ep, { method: 'POST', path: `/api/v1/namespaces/${ns}/pods/${podName(i)}/binding`, body: payload[i] })).then(() => undefined));
+  check(rec, `binds in ${ns}`);
   return rec.summary(ms);
 }
 
@@ -120,6 +132,16 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
       { name: 'the PATCH itself, p50 / p99', value: `${fmtMs(fan.patch.summary(0).p50)} / ${fmtMs(fan.patch.summary(0).p99)}` },
     );
     if (fan.missed) rows.push({ name: 'watch events not delivered in 5 s', value: String(fan.missed), target: '0', pass: false });
+
+    log(`bindings: ${PODS} pods to one node, ${CONC} concurrent`);
+    await call(http, { method: 'POST', path: '/api/v1/nodes', body: JSON.stringify({ apiVersion: 'v1', kind: 'Node', metadata: { name: BIND_NODE } }) });
+    const { s: bound, cpu: bindCpu } = await withCpu(pids, PODS, () => binds(http, NS, BIND_NODE, PODS));
+    rows.push(
+      { name: `bind pod (pods/binding), ${CONC} clients`, value: rate(bound), target: '>= 1000/s', pass: bound.perSecond >= 1000 && !bound.errors },
+      { name: '  CPU per bind', value: bindCpu },
+      { name: 'bind throughput apiserver/raw put', value: `${((bound.perSecond / raw.perSecond) * 100).toFixed(1)} %` },
+    );
+    if (bound.errors) rows.push({ name: 'errors (binds)', value: String(bound.errors), target: '0', pass: false });
 
     if (TLS_PODS > 0) {
       log(`apiserver creates over HTTPS + token: ${TLS_PODS}, ${CONC} concurrent`);
