@@ -116,7 +116,9 @@ export class PodSyncer {
       await removeContainer(this.docker, current.id);
     }
     const { opts } = this.deps;
-    if (!(await this.deps.images.ensure(this.imageStepContext(p), { name: 'POD', image: opts.pauseImage, imagePullPolicy: 'IfNotPresent' }))) return false;
+    // The sandbox is no spec container: only its problems are worth an event.
+    const quiet = { ...this.imageStepContext(p), emit: (type: PodEvent['type'], reason: string, message: string) => type === 'Warning' && this.event(p.pod, type, reason, message) };
+    if (!(await this.deps.images.ensure(quiet, { name: 'POD', image: opts.pauseImage, imagePullPolicy: 'IfNotPresent' }))) return false;
     const spec = sandboxSpec({
       pod: p.pod, nodeName: opts.nodeName, network: opts.network.name, pauseImage: opts.pauseImage,
       dns: podDns(p.pod, opts.clusterDNS, opts.clusterDomain), attempt: current ? current.restartCount + 1 : 0,

@@ -91,6 +91,20 @@ describe('restarts', () => {
   });
 });
 
+describe('resource limits', () => {
+  it('apply cpu and memory limits, and report an OOM kill as OOMKilled', async () => {
+    t.runtime.upsertPod(testPod('oom', {
+      restartPolicy: 'Never',
+      containers: [{ name: 'hog', image: TEST_IMAGE, command: ['sh', '-c', 'head -c 100m /dev/zero | tail -c 60m > /dev/null'], resources: { limits: { cpu: '250m', memory: '16Mi' } } }],
+    }, nodeName));
+    const s = await t.waitForStatus('oom', 'Failed', (x) => x.phase === 'Failed');
+    expect(s.containerStatuses?.[0]?.state?.terminated).toMatchObject({ reason: 'OOMKilled', exitCode: 137 });
+    const id = s.containerStatuses![0]!.containerID!.replace('docker://', '');
+    const info = await docker.getContainer(id).inspect();
+    expect(info.HostConfig).toMatchObject({ NanoCpus: 250_000_000, Memory: 16 * 1024 * 1024 });
+  });
+});
+
 describe('probes', () => {
   it('restart a container whose liveness probe fails', async () => {
     t.runtime.upsertPod(testPod('unlive', {

@@ -107,6 +107,16 @@ describe('a two-container pod', () => {
     expect(code).toBe(3);
   });
 
+  it('execs with a TTY that can be resized', async () => {
+    const session = await t.runtime.exec({ namespace: 'default', name: 'web', container: 'client' }, { command: ['sh'], stdin: true, tty: true });
+    expect(session.stderr).toBeNull();
+    const out = text(session.stdout);
+    await session.resize(100, 40);
+    session.stdin!.write('stty size; exit 5\n');
+    expect(await session.exitCode).toBe(5);
+    expect(await out).toContain('40 100');
+  });
+
   it('answers with API errors for unknown pods and containers', async () => {
     const notFound = await t.runtime.logs({ namespace: 'default', name: 'nope' }, {}).catch((e: unknown) => e);
     expect(isApiError(notFound, 'NotFound')).toBe(true);
