@@ -49,7 +49,13 @@ async function freeClusterCidr(docker: Dockerode): Promise<string> {
   throw new Error('no free 10.x.0.0/16 for a test cluster');
 }
 
-export async function startNodeCluster(opts: { nodes?: number } = {}): Promise<NodeCluster> {
+export interface NodeClusterOptions {
+  nodes?: number;
+  /** Node labels per node index */
+  labels?: Record<string, string>[];
+}
+
+export async function startNodeCluster(opts: NodeClusterOptions = {}): Promise<NodeCluster> {
   await ensureDocker();
   const docker = new Dockerode();
   const cp = await startTestControlPlane({ insecure: true, clusterCidr: await freeClusterCidr(docker) });
@@ -76,6 +82,7 @@ export async function startNodeCluster(opts: { nodes?: number } = {}): Promise<N
       agentHost: '127.0.0.1',
       agentPort: 0,
       heartbeatMs: 2000,
+      labels: opts.labels?.[names.indexOf(name)] ?? {},
       backoff: { initialMs: 1000, maxMs: 8000 },
       logger,
     });
