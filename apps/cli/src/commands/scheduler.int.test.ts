@@ -37,7 +37,7 @@ describe('tug server with the scheduler', () => {
   it('starts apiserver then scheduler, and binds a pod to a registered node', async () => {
     const kubeconfig = join(dir, 'admin.kubeconfig');
     const lines: string[] = [];
-    const opts = { etcdEndpoints: [etcd.endpoint], dataDir: join(dir, 'data'), bindAddress: '127.0.0.1', securePort: 0, writeKubeconfig: kubeconfig, logger: pino({ level: 'silent' }) };
+    const opts = { etcdEndpoints: [etcd.endpoint], dataDir: join(dir, 'data'), bindAddress: '127.0.0.1', securePort: 0, nodeServicePort: 0, writeKubeconfig: kubeconfig, logger: pino({ level: 'silent' }) };
     const running: Running = await startComponents(controlPlane(opts, (l) => lines.push(l)), (l) => lines.push(l));
     const client = restClientFromKubeConfig(loadKubeConfig({ path: kubeconfig }));
     try {

@@ -18,6 +18,9 @@ const FLAGS: FlagSpec[] = [
   { name: 'write-kubeconfig', type: 'string', description: 'Write an admin kubeconfig to this path' },
   { name: 'tls-san', type: 'strings', description: 'Extra names or IPs for the serving certificate' },
   { name: 'disable-scheduler', type: 'boolean', description: 'Do not run the scheduler in this process' },
+  { name: 'node-service-port', type: 'int', description: 'gRPC port node agents join and connect to', default: '6444' },
+  { name: 'cluster-cidr', type: 'string', description: 'Pod addresses; every node gets a /24 of it', default: '10.244.0.0/16' },
+  { name: 'service-cidr', type: 'string', description: 'Service ClusterIPs', default: '10.96.0.0/12' },
 ];
 
 /** `tug server`'s flags: the apiserver's options one-to-one, plus which components to leave out. */
@@ -27,6 +30,12 @@ function port(args: ParsedArgs, name: string): number | undefined {
   const p = args.int(name);
   if (p !== undefined && (p < 0 || p > 65535)) throw new UsageError(`--${name} must be between 0 and 65535, got ${p}`);
   return p;
+}
+
+function cidr(args: ParsedArgs, name: string): string | undefined {
+  const v = args.str(name);
+  if (v !== undefined && !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(v)) throw new UsageError(`--${name} must be an IPv4 CIDR such as 10.244.0.0/16, got "${v}"`);
+  return v;
 }
 
 export function serverOptions(args: ParsedArgs): ServerOptions {
@@ -47,6 +56,12 @@ export function serverOptions(args: ParsedArgs): ServerOptions {
   const sans = args.strs('tls-san');
   if (sans.length > 0) opts.tlsSans = sans;
   if (args.bool('disable-scheduler')) opts.disableScheduler = true;
+  const nodeServicePort = port(args, 'node-service-port');
+  if (nodeServicePort !== undefined) opts.nodeServicePort = nodeServicePort;
+  const clusterCidr = cidr(args, 'cluster-cidr');
+  if (clusterCidr !== undefined) opts.clusterCidr = clusterCidr;
+  const serviceCidr = cidr(args, 'service-cidr');
+  if (serviceCidr !== undefined) opts.serviceCidr = serviceCidr;
   return opts;
 }
 
@@ -60,7 +75,10 @@ export function controlPlane(opts: ServerOptions, log: (line: string) => void): 
       start: async () => {
         api = await startApiServer(apiOptions);
         const started = api;
-        void started.ready.then(() => log(`apiserver serving on ${started.secureUrl}${started.insecureUrl ? ` and ${started.insecureUrl}` : ''}`), () => undefined);
+        void started.ready.then(() => {
+          log(`apiserver serving on ${started.secureUrl}${started.insecureUrl ? ` and ${started.insecureUrl}` : ''}`);
+          log(`nodes join at ${started.nodeServiceAddress}: tug agent --server=<this host>:${started.nodeServiceAddress.split(':').pop()} --ca-file=${apiOptions.dataDir}/pki/ca.crt --token-file=${apiOptions.dataDir}/node-token`);
+        }, () => undefined);
         return started;
       },
     },
@@ -88,7 +106,7 @@ async function run(ctx: CommandContext, args: ParsedArgs): Promise<Running> {
 export const serverCommand: Command = {
   name: 'server',
   summary: 'Run the control plane (apiserver, scheduler) in this process',
-  usage: 'tug server [--etcd-servers=URLS] [--data-dir=DIR] [--secure-port=6443] [--insecure-port=PORT] [--write-kubeconfig=PATH] [--disable-scheduler]',
+  usage: 'tug server [--etcd-servers=URLS] [--data-dir=DIR] [--secure-port=6443] [--node-service-port=6444] [--insecure-port=PORT] [--write-kubeconfig=PATH] [--cluster-cidr=CIDR] [--disable-scheduler]',
   flags: FLAGS,
   usesKubeconfig: false,
   run,

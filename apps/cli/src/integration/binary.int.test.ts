@@ -29,7 +29,7 @@ describe('the tug binary', () => {
     dir = await mkdtemp(join(tmpdir(), 'tug-bin-'));
     kubeconfig = join(dir, 'admin.kubeconfig');
     server = spawnTug(
-      ['server', `--etcd-servers=${etcd.endpoint}`, `--data-dir=${join(dir, 'data')}`, '--bind-address=127.0.0.1', '--secure-port=0', `--write-kubeconfig=${kubeconfig}`],
+      ['server', `--etcd-servers=${etcd.endpoint}`, `--data-dir=${join(dir, 'data')}`, '--bind-address=127.0.0.1', '--secure-port=0', '--node-service-port=0', `--write-kubeconfig=${kubeconfig}`],
       { LOG_LEVEL: 'warn' },
     );
     server.stderr!.on('data', (d: Buffer) => (serverLog += d.toString()));

@@ -31,7 +31,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tugboat-client-it-'));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const launch = async (securePort: number): Promise<ApiServer> => {
-    const s = await startApiServer({ etcdEndpoints: [etcd.endpoint], dataDir, bindAddress: '127.0.0.1', securePort, logger });
+    const s = await startApiServer({ etcdEndpoints: [etcd.endpoint], dataDir, bindAddress: '127.0.0.1', securePort, nodeServicePort: 0, logger });
     await s.ready;
     return s;
   };
