@@ -149,4 +149,12 @@ describe('node agent against the control plane', () => {
     await cluster.restartAgent(node);
     await eventually('orphan containers removed', async () => (await containersOf('orphan')).length === 0, 30_000);
   }, 90_000);
+
+  it('reconnects to a restarted apiserver and resumes its pod stream', async () => {
+    const leaseBefore = (await cluster.rest('GET', `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${node}`)).body.spec.renewTime;
+    await cluster.cp.restartApiServer();
+    await cluster.rest('POST', `${NS}/pods`, pod('after-restart', { containers: [{ name: 'c', image: 'tugboat/busybox:1', command: ['sleep', '3600'] }] }));
+    await eventually('the pod created after the restart runs', async () => (await podOf('after-restart'))?.status?.phase === 'Running', 60_000);
+    await eventually('the lease renewed again', async () => (await cluster.rest('GET', `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${node}`)).body.spec.renewTime !== leaseBefore, 30_000);
+  }, 90_000);
 });

@@ -60,7 +60,7 @@ export async function startNodeCluster(opts: NodeClusterOptions = {}): Promise<N
   const docker = new Dockerode();
   const cp = await startTestControlPlane({ insecure: true, clusterCidr: await freeClusterCidr(docker) });
   const dirs: string[] = [];
-  const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'error' });
   const names = Array.from({ length: opts.nodes ?? 1 }, () => testNodeName());
   const dataDirs = new Map<string, string>();
 
