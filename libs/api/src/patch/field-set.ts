@@ -36,12 +36,13 @@ export class FieldSet implements Iterable<Path> {
     return this.members.values();
   }
 
+  // sets are never changed once built, so an operation that changes nothing may return `this`
   union(other: FieldSet): FieldSet {
-    return new FieldSet([...this, ...other]);
+    return other.size === 0 ? this : new FieldSet([...this, ...other]);
   }
 
   minus(other: FieldSet): FieldSet {
-    return new FieldSet([...this].filter((p) => !other.has(p)));
+    return other.size === 0 ? this : new FieldSet([...this].filter((p) => !other.has(p)));
   }
 
   intersect(other: FieldSet): FieldSet {
@@ -115,27 +116,27 @@ export interface FieldSink<N> {
 
 /** The one definition of which paths an object sets; `sink` decides what to build from them. */
 export function walkFields<N>(value: unknown, schema: FieldSchema | undefined, node: N, sink: FieldSink<N>): void {
-  if (isObject(value)) {
-    const keys = Object.keys(value);
-    if (keys.length > 0) {
-      for (const key of keys) walkFields(value[key], childSchema(schema, key), sink.child(node, `f:${key}`), sink);
+  switch (branchOf(value, schema)) {
+    case 'object':
+      for (const key of Object.keys(value as JsonObject)) {
+        walkFields((value as JsonObject)[key], childSchema(schema, key), sink.child(node, `f:${key}`), sink);
+      }
+      return;
+    case 'keyed': {
+      const key = schema!.mergeKey!;
+      for (const el of value as JsonObject[]) {
+        const element = sink.child(node, keySegment(key, el[key]));
+        sink.mark(element);
+        walkFields(el, schema, element, sink);
+      }
       return;
     }
+    case 'set':
+      for (const el of value as unknown[]) sink.mark(sink.child(node, `v:${canonicalJson(el)}`));
+      return;
+    default:
+      sink.mark(node);
   }
-  const key = schema?.mergeKey;
-  if (Array.isArray(value) && value.length > 0 && key && value.every((el) => isObject(el) && key in el)) {
-    for (const el of value as JsonObject[]) {
-      const element = sink.child(node, keySegment(key, el[key]));
-      sink.mark(element);
-      walkFields(el, schema, element, sink);
-    }
-    return;
-  }
-  if (Array.isArray(value) && value.length > 0 && schema?.set) {
-    for (const el of value) sink.mark(sink.child(node, `v:${canonicalJson(el)}`));
-    return;
-  }
-  sink.mark(node);
 }
 
 /**
@@ -197,10 +198,28 @@ function step(current: unknown, seg: string): Slot | undefined {
     if (!isObject(current) || !(arg in current)) return undefined;
     return { value: current[arg], remove: () => delete current[arg] };
   }
-  if (!Array.isArray(current)) return undefined;
+  const index = elementIndex(current, seg);
+  return index < 0 ? undefined : { value: (current as unknown[])[index], remove: () => (current as unknown[]).splice(index, 1) };
+}
+
+const MISSING: unique symbol = Symbol('missing');
+
+/** step() without the removal handle: the value one segment down, or MISSING. */
+function lookup(current: unknown, seg: string): unknown {
+  if (seg.startsWith('f:')) {
+    const arg = seg.slice(2);
+    return isObject(current) && arg in current ? current[arg] : MISSING;
+  }
+  const index = elementIndex(current, seg);
+  return index < 0 ? MISSING : (current as unknown[])[index];
+}
+
+/** The first element of the list `current` that a `k:` or `v:` segment names; -1 when none. */
+function elementIndex(current: unknown, seg: string): number {
+  if (!Array.isArray(current)) return -1;
+  const arg = seg.slice(2);
   const matches = seg.startsWith('k:') ? keyMatcher(JSON.parse(arg) as JsonObject) : (el: unknown) => canonicalJson(el) === arg;
-  const index = current.findIndex(matches);
-  return index < 0 ? undefined : { value: current[index], remove: () => current.splice(index, 1) };
+  return current.findIndex(matches);
 }
 
 function keyMatcher(keys: JsonObject): (el: unknown) => boolean {
@@ -222,12 +241,78 @@ export function formatPath(path: Path): string {
 
 /** Paths of `after` that `before` lacks or holds with another value (element paths compare by presence only). */
 export function changedFields(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
-  return new FieldSet(
-    [...fieldsOf(after, schema)].filter((path) => {
-      const old = valueAt(before, path);
-      if (!old.found) return true;
-      const last = path[path.length - 1] ?? '';
-      return last.startsWith('f:') && canonicalJson(old.value) !== canonicalJson(valueAt(after, path).value);
+  // one walk of `after`, following the same path in both objects as valueAt would from the root
+  interface Here {
+    path: Path;
+    before: unknown;
+    after: unknown;
+  }
+  const out = new FieldSet();
+  walkFields<Here>(after, schema, { path: [], before, after }, {
+    child: (here, seg) => ({
+      path: [...here.path, seg],
+      before: here.before === MISSING ? MISSING : lookup(here.before, seg),
+      after: lookup(here.after, seg),
     }),
-  );
+    mark(here) {
+      const last = here.path[here.path.length - 1];
+      if (last === undefined) return;
+      if (here.before === MISSING || (last.startsWith('f:') && here.before !== here.after && canonicalJson(here.before) !== canonicalJson(here.after))) {
+        out.add(here.path);
+      }
+    },
+  });
+  return out;
+}
+
+/** `fieldsOf(before).minus(fieldsOf(after))` in one walk of `before`, without building either set. */
+export function removedFields(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
+  // `inAfter`: every value the walk of `after` visits at the same path (several for duplicate list keys)
+  interface Here {
+    path: Path;
+    schema: FieldSchema | undefined;
+    inAfter: unknown[];
+  }
+  const out = new FieldSet();
+  walkFields<Here>(before, schema, { path: [], schema, inAfter: [after] }, {
+    child(here, seg) {
+      const key = seg.slice(2);
+      const inAfter = here.inAfter.length === 0 ? [] : visitedChildren(here.inAfter, seg, here.schema);
+      return { path: [...here.path, seg], schema: seg.startsWith('f:') ? childSchema(here.schema, key) : here.schema, inAfter };
+    },
+    mark(here) {
+      const last = here.path[here.path.length - 1];
+      if (last === undefined) return;
+      const marked = last.startsWith('f:') ? here.inAfter.some((v) => branchOf(v, here.schema) === 'leaf') : here.inAfter.length > 0;
+      if (!marked) out.add(here.path);
+    },
+  });
+  return out;
+}
+
+/** Which way walkFields goes at `value` (with the schema of its path). */
+function branchOf(value: unknown, schema: FieldSchema | undefined): 'object' | 'keyed' | 'set' | 'leaf' {
+  if (isObject(value) && Object.keys(value).length > 0) return 'object';
+  const key = schema?.mergeKey;
+  if (Array.isArray(value) && value.length > 0 && key && value.every((el) => isObject(el) && key in el)) return 'keyed';
+  if (Array.isArray(value) && value.length > 0 && schema?.set) return 'set';
+  return 'leaf';
+}
+
+/** The values walkFields visits at `seg` below each of `values` (whose path has `schema`). */
+function visitedChildren(values: readonly unknown[], seg: string, schema: FieldSchema | undefined): unknown[] {
+  const out: unknown[] = [];
+  for (const value of values) {
+    const branch = branchOf(value, schema);
+    if (seg.startsWith('f:')) {
+      const key = seg.slice(2);
+      if (branch === 'object' && Object.prototype.hasOwnProperty.call(value, key)) out.push((value as JsonObject)[key]);
+    } else if (seg.startsWith('k:') && branch === 'keyed') {
+      const mergeKey = schema!.mergeKey!;
+      for (const el of value as JsonObject[]) if (keySegment(mergeKey, el[mergeKey]) === seg) out.push(el);
+    } else if (seg.startsWith('v:') && branch === 'set') {
+      for (const el of value as unknown[]) if (`v:${canonicalJson(el)}` === seg) out.push(el);
+    }
+  }
+  return out;
 }

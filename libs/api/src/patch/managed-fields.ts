@@ -10,7 +10,7 @@
 import type { KubeObject, ManagedFieldsEntry } from '../types/meta.js';
 import { deepEqual } from './json-value.js';
 import type { JsonObject } from './json-value.js';
-import { FieldSet, changedFields, fieldsOf, fieldsV1Of } from './field-set.js';
+import { FieldSet, changedFields, fieldsOf, fieldsV1Of, removedFields } from './field-set.js';
 import type { Path } from './field-set.js';
 import { schemaForKind } from './schema.js';
 import type { FieldSchema } from './schema.js';
@@ -50,6 +50,11 @@ export function ownableFieldsV1(obj: unknown, schema: FieldSchema | undefined): 
 /** The fields of `obj` a manager can own. */
 export function ownableFields(obj: unknown, schema: FieldSchema | undefined): FieldSet {
   return new FieldSet([...fieldsOf(obj, schema)].filter((p) => !isServerField(p)));
+}
+
+/** `ownableFields(before).minus(ownableFields(after))`: what an update took away. */
+export function ownableRemovals(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
+  return new FieldSet([...removedFields(before, after, schema)].filter((p) => !isServerField(p)));
 }
 
 export function ownableChanges(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
@@ -114,7 +119,7 @@ export function recordUpdateManager(old: KubeObject | undefined, next: KubeObjec
 
   // on create every ownable field is a change: skip the diff against nothing
   const changed = old ? ownableChanges(old, next, schema) : ownableFields(next, schema);
-  const removed = old ? ownableFields(old, schema).minus(ownableFields(next, schema)) : new FieldSet();
+  const removed = old ? ownableRemovals(old, next, schema) : new FieldSet();
   const id: ManagerId = { manager: options.manager, operation: 'Update', subresource: options.subresource };
   for (const owner of owners) {
     owner.fields = isManager(owner.entry, id) ? owner.fields.union(changed).minus(removed) : owner.fields.minus(changed).minus(removed);
