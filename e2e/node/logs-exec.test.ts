@@ -20,46 +20,60 @@ const NS = '/api/v1/namespaces/default';
 const TUG_BIN = fileURLToPath(new URL('../../apps/cli/bin/tug.js', import.meta.url));
 const TUG_BUILT = existsSync(fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url)));
 
-/** tug in-process: the same dispatcher as the binary, with captured output. */
-async function tug(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+/** tug in-process: the same dispatcher as the binary, with captured output; `input` goes to stdin once the remote command runs. */
+async function tug(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = { stdout: '', stderr: '' };
   const stdinStream = new PassThrough();
-  const late = setTimeout(() => stdinStream.end(stdin), STDIN_DELAY_MS);
+  if (input !== undefined) {
+    const before = await moreLines();
+    void remoteStarted(before).finally(() => stdinStream.end(input));
+  }
   const io = {
     stdout: { write: (s: string) => (out.stdout += s) },
     stderr: { write: (s: string) => (out.stderr += s) },
-    readStdin: () => Promise.resolve(stdin),
+    readStdin: () => Promise.resolve(''),
     stdinStream,
   };
-  const code = await runCli(args, { io, env: { KUBECONFIG: cluster.cp.kubeconfigPath } }).finally(() => clearTimeout(late));
+  const code = await runCli(args, { io, env: { KUBECONFIG: cluster.cp.kubeconfigPath } });
   if (typeof code !== 'number') throw new Error('unexpected long-running verb');
   return { code, ...out };
 }
 
 /**
- * Input that arrives a moment after the session opened, as from a user. The agent (7fd32ca) drops
- * stdin and stdin_close that reach it before its docker exec has started, so input sent at once
- * is lost and `cat` never ends; until it queues them, these tests give the exec time to start.
+ * stdin only once the remote command runs. The agent (7fd32ca) drops stdin and stdin_close that
+ * reach it before its docker exec has started, so input sent at once is lost and `cat` never ends.
+ * Until it queues them, the commands in these tests start with `touch /tmp/more`, which makes the
+ * talker log "more", and the input is written when that line shows up.
  */
-const STDIN_DELAY_MS = 1_500;
+const MARK = 'touch /tmp/more; ';
 
-/** Run a client whose stdin is `input`, written after STDIN_DELAY_MS. */
-function runWithLateStdin(bin: string, args: string[], env: NodeJS.ProcessEnv, input: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    const write = setTimeout(() => child.stdin.end(input), STDIN_DELAY_MS);
+async function moreLines(): Promise<number> {
+  const r = await cluster.rest('GET', `${NS}/pods/talker/log`);
+  return String(r.body).split('\n').filter((l) => l === 'more').length;
+}
+
+async function remoteStarted(before: number): Promise<void> {
+  await eventually('the remote command to start', async () => (await moreLines()) > before, 20_000);
+}
+
+/** Run a client whose stdin is `input`, written once the remote command has started. */
+async function runWithLateStdin(bin: string, args: string[], env: NodeJS.ProcessEnv, input: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const before = await moreLines();
+  const child = spawn(bin, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
+  const exited = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      clearTimeout(write);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
+    child.on('close', (code) => resolve(code ?? -1));
   });
+  await remoteStarted(before);
+  child.stdin.end(input);
+  const code = await exited;
+  clearTimeout(timer);
+  return { code, stdout, stderr };
 }
 
 /** A long-running client (`logs -f`): its output so far, and a way to stop it. */
@@ -128,7 +142,7 @@ describe('kubectl logs', () => {
 describe('kubectl exec', () => {
   it('pipes stdin and makes the remote exit code its own', async () => {
     const env = { ...process.env, KUBECONFIG: cluster.cp.kubeconfigPath };
-    const r = await runWithLateStdin(process.env.KUBECTL ?? 'kubectl', ['exec', '-i', 'talker', '--', 'sh', '-c', 'cat; echo; echo oops >&2; exit 3'], env, 'hello from stdin');
+    const r = await runWithLateStdin(process.env.KUBECTL ?? 'kubectl', ['exec', '-i', 'talker', '--', 'sh', '-c', `${MARK}cat; echo; echo oops >&2; exit 3`], env, 'hello from stdin');
     expect(r.stdout).toBe('hello from stdin\n');
     expect(r.stderr).toContain('oops');
     expect(r.code).toBe(3);
@@ -196,7 +210,8 @@ describe('tug', () => {
     const all = await tug(['logs', 'talker']);
     expect(all.code).toBe(0);
     expect(all.stdout).toMatch(/^one\ntwo\n/);
-    expect((await tug(['logs', 'pod/talker', '--tail', '1'])).stdout).toBe('two\n');
+    const last = all.stdout.trimEnd().split('\n').pop();
+    expect((await tug(['logs', 'pod/talker', '--tail', '1'])).stdout).toBe(`${last}\n`);
     expect((await tug(['logs', 'talker', '-c', 'nope'])).stderr).toContain('container nope is not valid for pod talker');
   });
 
@@ -206,7 +221,7 @@ describe('tug', () => {
   });
 
   it('tug exec -i pipes stdin and returns the remote exit code', async () => {
-    const r = await tug(['exec', '-i', 'talker', '--', 'sh', '-c', 'cat; echo; echo oops >&2; exit 4'], 'piped');
+    const r = await tug(['exec', '-i', 'talker', '--', 'sh', '-c', `${MARK}cat; echo; echo oops >&2; exit 4`], 'piped');
     expect(r).toMatchObject({ code: 4, stdout: 'piped\n', stderr: 'oops\n' });
     expect(await tug(['exec', 'talker', '--', 'echo', 'hi'])).toMatchObject({ code: 0, stdout: 'hi\n' });
   });
