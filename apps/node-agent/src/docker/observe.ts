@@ -33,8 +33,9 @@ export interface ObservedPod {
 
 const NEVER = '0001-01-01T00:00:00Z';
 
+/** Millisecond precision: back-off is measured from these; the status shows whole seconds. */
 function time(t: string | undefined): string | undefined {
-  return t && t !== NEVER ? new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+  return t && t !== NEVER ? new Date(t).toISOString() : undefined;
 }
 
 /** Map one `inspect` answer; undefined when the labels are not ours. */

@@ -82,7 +82,11 @@ export class PodSyncer {
   private async step(p: Pass): Promise<void> {
     if (await this.performKills(p)) p.observed = await this.observe(p.state.uid);
     const phase = computePodStatus(this.statusInput(p)).phase;
-    if (phase === 'Succeeded' || phase === 'Failed') return;
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      // Nothing will run in a finished pod again: release its sandbox (and IP) as the kubelet does.
+      await Promise.all(p.observed.sandboxes.filter((c) => c.running).map((c) => stopContainer(this.docker, c.id, 2)));
+      return;
+    }
     if (!(await this.ensureSandbox(p))) return;
     if (!(await this.runInitContainers(p))) return;
     for (const c of p.pod.spec?.containers ?? []) await this.syncAppContainer(p, c);

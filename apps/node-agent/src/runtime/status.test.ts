@@ -101,6 +101,11 @@ describe('computePodStatus', () => {
 });
 
 describe('terminatedState', () => {
+  it('reports times in whole seconds', () => {
+    const t = terminatedState(exited({ startedAt: '2026-01-01T00:00:01.250Z', finishedAt: '2026-01-01T00:00:05.999Z' }));
+    expect(t).toMatchObject({ startedAt: '2026-01-01T00:00:01Z', finishedAt: '2026-01-01T00:00:05Z' });
+  });
+
   it('reports a start the engine refused as StartError with its message', () => {
     const t = terminatedState(c({ status: 'created', running: false, startedAt: undefined, exitCode: 127, error: 'exec: "nope": executable file not found' }));
     expect(t).toMatchObject({ exitCode: 127, reason: 'StartError', message: 'exec: "nope": executable file not found' });

@@ -4,7 +4,7 @@
  * config errors). lastTransitionTime and startTime carry over from the previous status so they only
  * move on real transitions.
  */
-import type { Container, ContainerState, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '@tugboat/api';
+import type { Container, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '@tugboat/api';
 import type { ObservedContainer, ObservedPod } from '../docker/observe.js';
 
 export interface ProbeView {
@@ -24,13 +24,18 @@ export interface StatusInput {
   now: string;
 }
 
+/** RFC 3339 in whole seconds, as Kubernetes serialises metav1.Time. */
+export function rfc3339(t: string): string {
+  return t.replace(/\.\d+Z$/, 'Z');
+}
+
 export function terminatedState(c: ObservedContainer): ContainerStateTerminated {
   const neverStarted = !c.startedAt && c.error !== '';
   const reason = c.oomKilled ? 'OOMKilled' : neverStarted ? 'StartError' : c.exitCode === 0 ? 'Completed' : 'Error';
   const t: ContainerStateTerminated = { exitCode: c.exitCode, reason, containerID: `docker://${c.id}` };
   if (neverStarted) t.message = c.error;
-  t.startedAt = c.startedAt ?? c.createdAt;
-  t.finishedAt = c.finishedAt ?? c.createdAt;
+  t.startedAt = rfc3339(c.startedAt ?? c.createdAt);
+  t.finishedAt = rfc3339(c.finishedAt ?? c.createdAt);
   return t;
 }
 
@@ -63,7 +68,7 @@ function containerStatus(input: StatusInput, spec: Container, kind: 'init' | 'ap
   status.imageID = `docker://${latest.imageID}`;
   if (latest.running) {
     const probe = input.probes(latest.id);
-    status.state = { running: { startedAt: latest.startedAt ?? latest.createdAt } };
+    status.state = { running: { startedAt: rfc3339(latest.startedAt ?? latest.createdAt) } };
     status.ready = probe.ready;
     status.started = probe.started;
     if (previous && hasTerminated(previous)) status.lastState = { terminated: terminatedState(previous) };
@@ -157,7 +162,7 @@ export function computePodStatus(input: StatusInput): PodStatus {
     conditions,
     hostIP: input.hostIP,
     hostIPs: [{ ip: input.hostIP }],
-    startTime: input.previous?.startTime ?? sandbox?.createdAt ?? input.now,
+    startTime: input.previous?.startTime ?? rfc3339(sandbox?.createdAt ?? input.now),
     containerStatuses: app,
   };
   if (sandbox?.ip) {
@@ -172,4 +177,3 @@ export function computePodStatus(input: StatusInput): PodStatus {
   return status;
 }
 
-export type { ContainerState };
