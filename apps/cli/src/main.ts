@@ -24,7 +24,16 @@ const terminal: Terminal | undefined =
       }
     : undefined;
 
-const io: Io = { stdout: process.stdout, stderr: process.stderr, readStdin, stdinStream: process.stdin, terminal };
+const io: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin,
+  // a getter: only `exec -i` should make the process open its stdin
+  get stdinStream() {
+    return process.stdin;
+  },
+  terminal,
+};
 
 const result = await runCli(process.argv.slice(2), { io, env: process.env });
 
