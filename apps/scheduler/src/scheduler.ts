@@ -101,7 +101,9 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   };
 
   let elector: LeaderElector | undefined;
+  let closed = false;
   const started = ready.then(() => {
+    if (closed) return;
     if (opts.leaderElection === false) return startTerm();
     const le = opts.leaderElection ?? {};
     elector = startLeaderElection({
@@ -127,11 +129,13 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     isLeader: () => term !== undefined,
     close: () =>
       (closing ??= (async () => {
-        await started.catch(() => undefined);
+        // Not waiting for `started`: caches that never sync (no apiserver) must not block closing.
+        closed = true;
         await elector?.close();
         await stopTerm();
         unwatch();
         await Promise.all(running.map((r) => r.close()));
+        await started.catch(() => undefined);
       })()),
   };
 }

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../args.js';
 import type { Running } from '../command.js';
 import { startComponents } from '../components.js';
+import { GLOBAL_FLAGS } from '../session.js';
+import { schedulerCommand } from './scheduler.js';
 import { controlPlane, serverCommand, serverOptions } from './server.js';
 
 const PODS = resourceFor('', 'v1', 'pods')!;
@@ -27,6 +29,15 @@ afterAll(async () => {
   await etcd?.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+async function boundNode(client: ReturnType<typeof restClientFromKubeConfig>, name: string): Promise<string | undefined> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const pod = await client.get<Pod>({ resource: PODS, namespace: 'default', name });
+    if (pod.spec?.nodeName || Date.now() > deadline) return pod.spec?.nodeName;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe('tug server with the scheduler', () => {
   it('parses --disable-scheduler', () => {
@@ -46,16 +57,37 @@ describe('tug server with the scheduler', () => {
       const status = { allocatable: { cpu: '2', memory: '4Gi', pods: '10' }, capacity: { cpu: '2', memory: '4Gi', pods: '10' }, conditions: [{ type: 'Ready', status: 'True' }] };
       await client.patch({ resource: NODES, name: 'n1' }, 'merge', { status }, { subresource: 'status' });
       await client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } as KubeObject);
-      const deadline = Date.now() + 30_000;
-      let pod: Pod;
-      do {
-        pod = await client.get<Pod>({ resource: PODS, namespace: 'default', name: 'web' });
-        if (!pod.spec?.nodeName) await new Promise((r) => setTimeout(r, 50));
-      } while (!pod.spec?.nodeName && Date.now() < deadline);
-      expect(pod.spec?.nodeName).toBe('n1');
+      expect(await boundNode(client, 'web')).toBe('n1');
     } finally {
       client.close();
       await running.close();
+    }
+  });
+
+  it('tug scheduler --kubeconfig runs the scheduler alone against a server started with --disable-scheduler', async () => {
+    const kubeconfig = join(dir, 'alone.kubeconfig');
+    const opts = { etcdEndpoints: [etcd.endpoint], dataDir: join(dir, 'data'), bindAddress: '127.0.0.1', securePort: 0, writeKubeconfig: kubeconfig, logger: pino({ level: 'silent' }), disableScheduler: true };
+    const server = await startComponents(controlPlane(opts, () => {}), () => {});
+    const client = restClientFromKubeConfig(loadKubeConfig({ path: kubeconfig }));
+    const stderr: string[] = [];
+    const ctx = {
+      io: { stdout: { write: () => true }, stderr: { write: (s: string) => stderr.push(s) }, readStdin: async () => '' },
+      session: () => Promise.reject(new Error('tug scheduler opens its own client')),
+      now: () => new Date(),
+    };
+    const args = parseArgs(['--kubeconfig', kubeconfig, '--identity', 'alone', '--scoring-strategy', 'MostAllocated'], [...schedulerCommand.flags, ...GLOBAL_FLAGS]);
+    const scheduler = (await schedulerCommand.run(ctx, args)) as Running;
+    try {
+      expect(stderr.join('')).toContain('scheduler ready');
+      await client.create(NODES, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'solo', labels: { pool: 'solo' } } });
+      const status = { allocatable: { cpu: '2', memory: '4Gi', pods: '10' }, conditions: [{ type: 'Ready', status: 'True' }] };
+      await client.patch({ resource: NODES, name: 'solo' }, 'merge', { status }, { subresource: 'status' });
+      await client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'alone', namespace: 'default' }, spec: { nodeSelector: { pool: 'solo' }, containers: [{ name: 'c', image: 'busybox' }] } } as KubeObject);
+      expect(await boundNode(client, 'alone')).toBe('solo');
+    } finally {
+      await scheduler.close();
+      client.close();
+      await server.close();
     }
   });
 });
