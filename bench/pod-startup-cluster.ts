@@ -171,13 +171,3 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: (kb('VmRSS') * 1024) / 1e6, hwm: (kb('VmHWM') * 1024) / 1e6 };
 }
-
-/** The pid of the Docker engine (dockerd), for its CPU time; undefined when it cannot be seen. */
-export function dockerdPid(): number | undefined {
-  try {
-    const out = readFileSync('/var/run/docker.pid', 'utf8').trim();
-    return out ? Number(out) : undefined;
-  } catch {
-    return undefined;
-  }
-}

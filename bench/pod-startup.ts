@@ -3,17 +3,19 @@
  * pod stream → node agent (its own process) → Docker → status → apiserver → a real HTTP watch sees
  * Ready=True. Baseline, same run, same engine: the same containers made directly with dockerode (a
  * pause sandbox on a bridge network, then the app container in its network namespace), timed from
- * the first create to both started. Pods go one after another (each waits for the previous).
+ * the first create to both started. One at a time, alternating: a direct pair, then a pod, …, so
+ * both see the same engine and the same background load.
  * Docker's own event stream (create/start of each pod's containers) splits the agent's time into
  * phases. Knobs (env): BENCH_STARTUP_PODS (50), BENCH_STARTUP_WARMUP (2),
  * BENCH_AGENT_CPU_PROF=<dir> (V8 CPU profile of the agent process, written when it stops).
  */
 import type { IncomingMessage } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import Dockerode from 'dockerode';
 import { ensureDocker } from '@tugboat/node-agent/testing';
 import { call, endpoint, stream } from './http.js';
 import type { BenchNode, PodLike } from './pod-startup-cluster.js';
-import { conditionOf, createNamespace, dockerdPid, log, sleeperPod, startBenchNode } from './pod-startup-cluster.js';
+import { conditionOf, createNamespace, log, sleeperPod, startBenchNode } from './pod-startup-cluster.js';
 import type { Row } from './report.js';
 import { renderTable } from './report.js';
 import { childPid, cpuSecondsOf } from './stats-cpu.js';
@@ -76,13 +78,10 @@ async function directOnce(docker: Dockerode, network: string, i: number): Promis
   return { total: appStarted, sandboxCreated, sandboxStarted, appCreated, appStarted };
 }
 
-async function direct(docker: Dockerode): Promise<Trace[]> {
+async function directNetwork(docker: Dockerode): Promise<string> {
   const network = `tugboat-bench-direct-${RUN}`;
   await docker.createNetwork({ Name: network, Driver: 'bridge', CheckDuplicate: true, Labels: { [DIRECT_LABEL]: RUN } });
-  for (let i = 0; i < WARMUP; i++) await directOnce(docker, network, -1 - i);
-  const traces: Trace[] = [];
-  for (let i = 0; i < PODS; i++) traces.push(await directOnce(docker, network, i));
-  return traces;
+  return network;
 }
 
 // ---------------------------------------------------------------- the agent path
@@ -142,7 +141,13 @@ async function followDocker(docker: Dockerode, nodeName: string, byPod: Map<stri
   return () => events.destroy();
 }
 
-async function viaAgent(node: BenchNode, docker: Dockerode): Promise<Trace[]> {
+interface AgentPath {
+  /** create one pod and wait until a watch shows it Ready */
+  one(name: string): Promise<Trace>;
+  close(): Promise<void>;
+}
+
+async function agentPath(node: BenchNode, docker: Dockerode): Promise<AgentPath> {
   const { api } = node;
   await createNamespace(api, NS);
   const rv = (JSON.parse((await call(api, { method: 'GET', path: `/api/v1/namespaces/${NS}/pods` })).body) as PodLike).metadata?.resourceVersion ?? '0';
@@ -156,37 +161,68 @@ async function viaAgent(node: BenchNode, docker: Dockerode): Promise<Trace[]> {
   watch.catch(() => undefined);
   const dockerTimes = new Map<string, Partial<Record<string, number>>>();
   const stopDocker = await followDocker(docker, node.nodeName, dockerTimes);
-  const one = async (name: string): Promise<Trace> => {
-    let timer: NodeJS.Timeout | undefined;
-    const p: Pending = { t0: 0, trace: {}, ready: () => undefined };
-    const ready = new Promise<void>((resolve, reject) => {
-      p.ready = resolve;
-      timer = setTimeout(() => reject(new Error(`pod ${name} not Ready on the watch after ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
-    });
-    pending.set(name, p);
-    p.t0 = now();
-    await call(api, { method: 'POST', path: `/api/v1/namespaces/${NS}/pods`, body: sleeperPod(name, node.nodeName) });
-    p.trace.posted = now() - p.t0;
-    await ready.finally(() => clearTimeout(timer));
-    pending.delete(name);
-    // Docker's events for this pod arrive on their own stream; give them a moment
-    for (let i = 0; i < 50 && dockerTimes.get(name)?.['app:start'] === undefined; i++) await new Promise((r) => setTimeout(r, 10));
-    const d = dockerTimes.get(name) ?? {};
-    const rel = (k: string) => (d[k] === undefined ? undefined : d[k]! - p.t0);
-    return {
-      total: p.trace.total!, posted: p.trace.posted, firstStatus: p.trace.firstStatus,
-      sandboxCreated: rel('sandbox:create'), sandboxStarted: rel('sandbox:start'), appCreated: rel('app:create'), appStarted: rel('app:start'),
-    };
+  return {
+    async one(name) {
+      let timer: NodeJS.Timeout | undefined;
+      const p: Pending = { t0: 0, trace: {}, ready: () => undefined };
+      const ready = new Promise<void>((resolve, reject) => {
+        p.ready = resolve;
+        timer = setTimeout(() => reject(new Error(`pod ${name} not Ready on the watch after ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+      });
+      pending.set(name, p);
+      p.t0 = now();
+      await call(api, { method: 'POST', path: `/api/v1/namespaces/${NS}/pods`, body: sleeperPod(name, node.nodeName) });
+      p.trace.posted = now() - p.t0;
+      await ready.finally(() => clearTimeout(timer));
+      pending.delete(name);
+      // Docker's events for this pod arrive on their own stream; give them a moment
+      for (let i = 0; i < 50 && dockerTimes.get(name)?.['app:start'] === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+      const d = dockerTimes.get(name) ?? {};
+      const rel = (k: string) => (d[k] === undefined ? undefined : d[k]! - p.t0);
+      return {
+        total: p.trace.total!, posted: p.trace.posted, firstStatus: p.trace.firstStatus,
+        sandboxCreated: rel('sandbox:create'), sandboxStarted: rel('sandbox:start'), appCreated: rel('app:create'), appStarted: rel('app:start'),
+      };
+    },
+    async close() {
+      stopDocker();
+      (await watch.catch(() => undefined))?.destroy();
+      watchEp.agent.destroy();
+    },
   };
+}
+
+/**
+ * Direct and agent start-ups alternate (one pair, one pod, …) so that both see the same engine (as
+ * many containers) and the same background load; the warm-ups of both go first.
+ */
+async function measure(node: BenchNode, docker: Dockerode): Promise<{ base: Trace[]; pods: Trace[]; cpu: string }> {
+  const network = await directNetwork(docker);
+  const path = await agentPath(node, docker);
   try {
-    for (let i = 0; i < WARMUP; i++) await one(`warm-${i}`);
-    const traces: Trace[] = [];
-    for (let i = 0; i < PODS; i++) traces.push(await one(`sleeper-${String(i).padStart(3, '0')}`));
-    return traces;
+    for (let i = 0; i < WARMUP; i++) {
+      await directOnce(docker, network, -1 - i);
+      await path.one(`warm-${i}`);
+    }
+    const pids: Record<string, number> = { agent: node.agentPid, apiserver: node.cpPid };
+    const etcd = childPid(node.cpPid, 'etcd');
+    if (etcd) pids.etcd = etcd;
+    const sample = () => Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSecondsOf(pid)]));
+    const used: Record<string, number> = Object.fromEntries(Object.keys(pids).map((k) => [k, 0]));
+    const base: Trace[] = [];
+    const pods: Trace[] = [];
+    for (let i = 0; i < PODS; i++) {
+      base.push(await directOnce(docker, network, i));
+      const before = sample();
+      pods.push(await path.one(`sleeper-${String(i).padStart(3, '0')}`));
+      const after = sample();
+      for (const k of Object.keys(pids)) used[k]! += after[k]! - before[k]!;
+    }
+    // CPU of each process while the pods started (the direct pairs' time in between is not counted)
+    const cpu = `${Object.entries(used).map(([k, secs]) => `${k} ${((secs * 1000) / PODS).toFixed(1)}`).join(' + ')} ms`;
+    return { base, pods, cpu };
   } finally {
-    stopDocker();
-    (await watch.catch(() => undefined))?.destroy();
-    watchEp.agent.destroy();
+    await path.close();
   }
 }
 
@@ -226,10 +262,10 @@ function report(rows: Row[], base: Trace[], pods: Trace[], cpu: string): void {
     { name: 'phases of the pod path (Docker event times)', value: '' },
     { name: '  POST /pods answered', value: both(pods.map((t) => t.posted)) },
     ...PHASES.map(([name, f]) => ({ name, value: both(pods.map(f)) })),
-    { name: '  request → first status on the watch', value: both(pods.map((t) => t.firstStatus)) },
+    { name: '  request → first status from the agent', value: both(pods.map((t) => t.firstStatus)) },
     { name: 'phases of the baseline', value: '' },
     ...PHASES.slice(0, 4).map(([name, f]) => ({ name: name.replace('request', 'first call'), value: both(base.map(f)) })),
-    { name: 'CPU per pod (agent path)', value: cpu },
+    { name: 'CPU per pod start-up, by process', value: cpu },
   );
 }
 
@@ -252,25 +288,16 @@ process.once('SIGINT', () => stop('SIGINT'));
 process.once('SIGTERM', () => stop('SIGTERM'));
 setTimeout(() => stop('the whole run took more than 15 minutes'), 15 * 60_000).unref();
 try {
-  log(`baseline: ${WARMUP} + ${PODS} sandbox+app pairs with dockerode, one after another`);
-  const base = await direct(docker);
-  await cleanupDirect(docker);
-  log(`agent path: ${WARMUP} + ${PODS} pods, one after another, node ${node.nodeName}`);
-  const pids: Record<string, number> = { agent: node.agentPid, apiserver: node.cpPid };
-  const etcd = childPid(node.cpPid, 'etcd');
-  if (etcd) pids.etcd = etcd;
-  const dpid = dockerdPid();
-  if (dpid) pids.dockerd = dpid;
-  const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSecondsOf(pid)]));
-  const pods = await viaAgent(node, docker);
-  const cpu = Object.entries(pids).map(([k, pid]) => `${k} ${(((cpuSecondsOf(pid) - before[k]!) * 1000) / (PODS + WARMUP)).toFixed(1)}`).join(' + ') + ' ms';
+  log(`${WARMUP} + ${PODS} start-ups each way, alternating: sandbox+app with dockerode, pod through the agent (node ${node.nodeName})`);
+  const { base, pods, cpu } = await measure(node, docker);
   report(rows, base, pods, cpu);
 } catch (err) {
   failed = err;
 } finally {
   await closeAll();
 }
-process.stdout.write(`\npod start-up benchmark, ${started.toISOString()}, node ${process.version}, ${PODS} pods one after another (+${WARMUP} warm-up)\n\n`);
+const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+process.stdout.write(`\npod start-up benchmark, ${started.toISOString()}, node ${process.version}, ${PODS} pods one after another (+${WARMUP} warm-up), ${cpus().length} cores, load average at the end ${load}\n\n`);
 process.stdout.write(`${renderTable(rows)}\n`);
 if (failed) {
   process.stderr.write(`\nbenchmark failed: ${failed instanceof Error ? (failed.stack ?? failed.message) : String(failed)}\n`);
