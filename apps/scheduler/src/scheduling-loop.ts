@@ -8,6 +8,7 @@ import type { Pod } from '@tugboat/api';
 import type { ObjectCache, RestClient } from '@tugboat/client';
 import type { Logger } from 'pino';
 import { bindPod } from './api/bind.js';
+import { markScheduled } from './api/mark-scheduled.js';
 import { reportUnschedulable } from './api/report-unschedulable.js';
 import type { SchedulerCache } from './cache/scheduler-cache.js';
 import { fitErrorMessage } from './framework/fit-error.js';
@@ -95,7 +96,9 @@ export class SchedulingLoop {
       metrics.attempts.inc({ result: 'error' });
       log.warn({ err, pod: info.key, node }, 'binding failed; retrying');
       queue.retry(info.key);
+      return;
     }
+    await markScheduled(client, info.pod).catch((err: unknown) => log.warn({ err, pod: info.key, node }, 'could not set PodScheduled=True'));
   }
 
   private async report(pod: Pod, message: string): Promise<void> {

@@ -55,6 +55,8 @@ describe('unschedulable pods (real apiserver)', () => {
     await until(async () => (await scheduledCondition(env!, 'waiting'))?.message === '0/1 nodes are available: 1 Insufficient cpu.', 'the pod to be reported unschedulable');
     await createNode(client, 'large', { cpu: '4' });
     expect(await nodeOf(client, 'waiting')).toBe('large');
+    // no longer saying Unschedulable once bound (the apiserver's binding does not flip it yet)
+    await until(async () => (await scheduledCondition(env!, 'waiting'))?.status === 'True', 'PodScheduled=True');
   });
 
   it('schedules a pending pod once its node is uncordoned', async () => {

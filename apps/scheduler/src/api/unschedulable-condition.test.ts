@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePod } from '../testing/fixtures.js';
-import { alreadyReported, unschedulableCondition } from './unschedulable-condition.js';
+import { alreadyReported, needsScheduledCondition, unschedulableCondition } from './unschedulable-condition.js';
 
 describe('unschedulable condition', () => {
   const now = new Date('2026-01-01T00:00:00Z');
@@ -23,5 +23,16 @@ describe('unschedulable condition', () => {
     expect(alreadyReported(pod, 'why')).toBe(true);
     expect(alreadyReported(pod, 'another reason')).toBe(false);
     expect(alreadyReported(makePod('q'), 'why')).toBe(false);
+  });
+});
+
+describe('scheduled condition', () => {
+  it('is needed only by a pod that carries a PodScheduled condition that is not True', () => {
+    const pod = makePod('p');
+    expect(needsScheduledCondition(pod)).toBe(false);
+    pod.status = { conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' }] };
+    expect(needsScheduledCondition(pod)).toBe(true);
+    pod.status = { conditions: [{ type: 'PodScheduled', status: 'True' }] };
+    expect(needsScheduledCondition(pod)).toBe(false);
   });
 });

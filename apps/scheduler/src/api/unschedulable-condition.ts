@@ -27,3 +27,13 @@ export function alreadyReported(pod: Pod, message: string): boolean {
 function currentCondition(pod: Pod): PodCondition | undefined {
   return pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
 }
+
+/** A pod bound after it was reported unschedulable still says False until someone flips it. */
+export function needsScheduledCondition(pod: Pod): boolean {
+  const c = currentCondition(pod);
+  return c !== undefined && c.status !== 'True';
+}
+
+export function scheduledCondition(now: Date): PodCondition {
+  return { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now.toISOString() };
+}
