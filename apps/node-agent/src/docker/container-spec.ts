@@ -10,6 +10,7 @@ import { milliValue, quantityValue } from '@tugboat/api';
 import { expandVars } from '../runtime/expand.js';
 import type { ContainerIdentity, ContainerKind } from './labels.js';
 import { identityLabels } from './labels.js';
+import { containerVolumes } from './volumes.js';
 
 export interface DnsSettings {
   servers: string[];
@@ -124,8 +125,8 @@ export function commandLine(container: Container, env: Map<string, string>): { E
 
 /** Hash of what a container instance was created from: when it changes, the instance is replaced. */
 export function containerSpecHash(container: Container): string {
-  const { name, image, command, args, workingDir, env, envFrom, resources, ports, tty, stdin } = container;
-  return createHash('sha256').update(JSON.stringify({ name, image, command, args, workingDir, env, envFrom, resources, ports, tty, stdin })).digest('hex').slice(0, 16);
+  const { name, image, command, args, workingDir, env, envFrom, resources, ports, tty, stdin, volumeMounts } = container;
+  return createHash('sha256').update(JSON.stringify({ name, image, command, args, workingDir, env, envFrom, resources, ports, tty, stdin, volumeMounts })).digest('hex').slice(0, 16);
 }
 
 export function resourceLimits(container: Container): { NanoCpus?: number; Memory?: number } {
@@ -138,6 +139,7 @@ export function resourceLimits(container: Container): { NanoCpus?: number; Memor
 
 export function appContainerSpec(input: AppSpecInput): Dockerode.ContainerCreateOptions {
   const { pod, container, env } = input;
+  const { Mounts, Binds } = containerVolumes(pod, container, input.nodeName);
   const labels = identityLabels(identity(pod, input.nodeName, {
     containerName: container.name, kind: input.kind, restartCount: input.attempt, specHash: containerSpecHash(container),
   }));
@@ -153,6 +155,8 @@ export function appContainerSpec(input: AppSpecInput): Dockerode.ContainerCreate
     StdinOnce: container.stdinOnce ?? false,
     HostConfig: {
       NetworkMode: `container:${input.sandboxId}`,
+      Mounts,
+      Binds,
       ...resourceLimits(container),
       RestartPolicy: { Name: 'no' },
     },

@@ -11,6 +11,7 @@ import type { Container, Pod } from '@tugboat/api';
 import { appContainerSpec, containerSpecHash, gracePeriodSeconds, podDns, podKey, sandboxSpec } from '../docker/container-spec.js';
 import type { ObservedContainer, ObservedPod } from '../docker/observe.js';
 import { observePod } from '../docker/observe.js';
+import { containerVolumes, removePodVolumes } from '../docker/volumes.js';
 import type { ProbeManager } from '../probes/probe-manager.js';
 import type { Backoff } from './backoff.js';
 import { BACKOFF_RESET_AFTER_RUN_MS, formatDuration } from './backoff.js';
@@ -204,6 +205,8 @@ export class PodSyncer {
       p.waiting.set(c.name, { reason: 'CreateContainerConfigError', message: env.message });
       return;
     }
+    const unsupported = containerVolumes(p.pod, c, opts.nodeName).unsupported;
+    if (unsupported.length) p.log.warn({ container: c.name, volumes: unsupported }, 'volume types not supported yet; not mounted');
     const spec = appContainerSpec({ pod: p.pod, container: c, kind, nodeName: opts.nodeName, sandboxId: p.sandboxId, env: env.env, attempt });
     let created: Dockerode.Container;
     try {
@@ -314,6 +317,7 @@ export class PodSyncer {
       await Promise.all(observed.sandboxes.filter((c) => c.running).map((c) => stopContainer(this.docker, c.id, 2)));
       await Promise.all(all.map((c) => removeContainer(this.docker, c.id)));
     }
+    await removePodVolumes(this.docker, this.deps.opts.nodeName, uid);
     if (pod && state && !state.terminatedReported) {
       state.terminatedReported = true;
       this.deps.opts.onPodTerminated(pod);

@@ -52,11 +52,13 @@ export async function createTestNetwork(docker: Dockerode, nodeName: string): Pr
   throw new Error('no free subnet for a test network');
 }
 
-/** Remove every container and network labelled with this node name. */
+/** Remove every container, volume and network labelled with this node name. */
 export async function cleanupNode(docker: Dockerode, nodeName: string): Promise<void> {
   const filters = { label: [`${LABELS.node}=${nodeName}`] };
   const containers = await docker.listContainers({ all: true, filters });
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  const { Volumes } = await docker.listVolumes({ filters });
+  await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
   const networks = await docker.listNetworks({ filters });
   await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
 }

@@ -49,6 +49,18 @@ describe('init containers', () => {
     expect(s.conditions?.find((c) => c.type === 'Initialized')?.status).toBe('True');
   });
 
+  it('share an emptyDir with the app containers, which see what each init container wrote, in order', async () => {
+    const write = (word: string) => ({ name: word, image: TEST_IMAGE, command: ['sh', '-c', `echo ${word} >> /work/order`], volumeMounts: [{ name: 'work', mountPath: '/work' }] });
+    t.runtime.upsertPod(testPod('shared', {
+      volumes: [{ name: 'work', emptyDir: {} }],
+      initContainers: [write('one'), write('two'), write('three')],
+      containers: [{ name: 'app', image: TEST_IMAGE, command: ['sh', '-c', 'cat /work/order; exec sleep 3600'], volumeMounts: [{ name: 'work', mountPath: '/work', readOnly: true }] }],
+    }, nodeName));
+    await t.waitForStatus('shared', 'Running', (x) => x.phase === 'Running');
+    const out = await waitFor('app output', async () => (await text(await t.runtime.logs({ namespace: 'default', name: 'shared' }, {}))) || undefined);
+    expect(out).toBe('one\ntwo\nthree\n');
+  });
+
   it('fail the pod under restartPolicy Never', async () => {
     t.runtime.upsertPod(testPod('init-fails', {
       restartPolicy: 'Never',

@@ -83,7 +83,8 @@ describe('deletion', () => {
   it('stops gracefully: SIGTERM reaches the process, well before the grace period ends', async () => {
     const pod = testPod('graceful', {
       terminationGracePeriodSeconds: 30,
-      containers: [{ name: 'main', image: TEST_IMAGE, command: ['sh', '-c', "trap 'echo got SIGTERM; exit 0' TERM; echo started; while true; do sleep 0.2; done"] }],
+      volumes: [{ name: 'scratch', emptyDir: {} }],
+      containers: [{ name: 'main', image: TEST_IMAGE, command: ['sh', '-c', "trap 'echo got SIGTERM; exit 0' TERM; echo started; while true; do sleep 0.2; done"], volumeMounts: [{ name: 'scratch', mountPath: '/scratch' }] }],
     }, nodeName);
     t.runtime.upsertPod(pod);
     await runningWith(t, 'graceful', 0);
@@ -95,6 +96,8 @@ describe('deletion', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(await collected).toBe('started\ngot SIGTERM\n');
     expect(await podContainers('graceful')).toEqual([]);
+    const { Volumes } = await docker.listVolumes({ filters: { label: [`tugboat.io/pod-uid=${pod.metadata.uid}`] } });
+    expect(Volumes ?? []).toEqual([]);
     expect(t.eventsOf('graceful')).toContainEqual({ type: 'Normal', reason: 'Killing', message: 'Stopping container main' });
   });
 
