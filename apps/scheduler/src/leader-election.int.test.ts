@@ -1,6 +1,8 @@
 /** Two schedulers on one cluster: only the Lease holder binds; when it closes the other takes over. */
+import { resourceFor } from '@tugboat/api';
+import type { Lease } from '@tugboat/api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attempts, createNode, createPod, nodeOf, startEnv, until } from './testing/cluster.js';
+import { attempts, createNode, createPod, getPod, nodeOf, startEnv, until } from './testing/cluster.js';
 import type { TestEnv } from './testing/cluster.js';
 
 let env: TestEnv | undefined;
@@ -33,5 +35,39 @@ describe('scheduler leader election (real apiserver)', () => {
     for (let i = 0; i < 3; i++) await nodeOf(client, `second-${i}`);
     expect(await attempts(follower, 'scheduled')).toBe(3);
     expect(await attempts(follower, 'error')).toBe(0);
+  });
+
+  it('stops binding when it loses the Lease, and resumes when it gets it back', async () => {
+    env = await startEnv();
+    const { client } = env;
+    await createNode(client, 'n1');
+    const s = env.scheduler({ identity: 'sched-a', leaderElection: FAST });
+    await until(() => s.isLeader(), 'the scheduler to lead');
+
+    // Someone else takes the Lease and keeps renewing it: the scheduler must stop acting.
+    const leases = resourceFor('coordination.k8s.io', 'v1', 'leases')!;
+    const ref = { resource: leases, namespace: 'kube-system', name: 'kube-scheduler' };
+    let renewals = 0;
+    let intruding = true;
+    const intruder = (async () => {
+      while (intruding) {
+        const lease = await client.get<Lease>(ref);
+        await client.update(ref, { ...lease, spec: { ...lease.spec, holderIdentity: 'intruder', renewTime: new Date().toISOString() } }).then(() => renewals++, () => undefined);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    await until(() => !s.isLeader(), 'the scheduler to stop leading');
+    await createPod(client, 'while-follower');
+    const seen = await attempts(s, 'scheduled');
+    const target = renewals + 5;
+    await until(() => renewals >= target, 'the intruder to renew a few more times');
+    expect((await getPod(client, 'while-follower')).spec?.nodeName).toBeUndefined();
+    intruding = false;
+    await intruder;
+
+    // The intruder stops renewing; its lease expires; the scheduler campaigns, wins, and schedules what waited.
+    expect(await nodeOf(client, 'while-follower')).toBe('n1');
+    expect(s.isLeader()).toBe(true);
+    expect(await attempts(s, 'scheduled')).toBe(seen + 1);
   });
 });
