@@ -54,8 +54,14 @@ async function cleanupDirect(docker: Dockerode): Promise<void> {
   const filters = { label: [`${DIRECT_LABEL}=${RUN}`] };
   const containers = await docker.listContainers({ all: true, filters });
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
-  const networks = await docker.listNetworks({ filters });
-  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+  // a network whose last endpoint is still being released refuses removal for a moment: retry
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const networks = await docker.listNetworks({ filters });
+    if (networks.length === 0) return;
+    await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log(`could not remove the baseline's network (label ${DIRECT_LABEL}=${RUN})`);
 }
 
 async function directOnce(docker: Dockerode, network: string, i: number): Promise<Trace> {
