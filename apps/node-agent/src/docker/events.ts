@@ -8,6 +8,12 @@ import type pino from 'pino';
 import { LABELS, labelFilters } from './labels.js';
 import { NdjsonSplitter } from './ndjson.js';
 
+/**
+ * Container lifecycle actions that can change a pod's state. exec_* (every exec probe) and
+ * attach/resize are left out so probes do not trigger syncs.
+ */
+export const WATCHED_ACTIONS = ['create', 'start', 'die', 'oom', 'kill', 'stop', 'destroy', 'pause', 'unpause'];
+
 export interface ContainerEvent {
   action: string;
   containerId: string;
@@ -64,7 +70,7 @@ export function watchContainerEvents(opts: WatchOptions): { watch: EventWatch; c
   const connect = async (): Promise<void> => {
     if (closed) return;
     try {
-      const s = await opts.docker.getEvents({ since, filters: { type: ['container'], label: labelFilters(opts.nodeName) } }) as typeof stream;
+      const s = await opts.docker.getEvents({ since, filters: { type: ['container'], event: WATCHED_ACTIONS, label: labelFilters(opts.nodeName) } }) as typeof stream;
       if (closed) {
         s?.destroy?.();
         return;
