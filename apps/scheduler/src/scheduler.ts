@@ -7,7 +7,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Node, Pod } from '@tugboat/api';
-import { createInformer, startLeaderElection } from '@tugboat/client';
+import { createInformer, keyOf, startLeaderElection } from '@tugboat/client';
 import type { LeaderElector, RestClient } from '@tugboat/client';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
@@ -87,16 +87,16 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       client: opts.client, pods, cache, queue, profile, metrics, log, identity, schedulerName, parallelism: opts.parallelism ?? 16,
     });
     // Level-triggered: whatever is pending now gets a cycle, whatever happened while we followed.
-    for (const pod of pods.list()) if (isPendingFor(pod, schedulerName)) queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    for (const pod of pods.list()) if (isPendingFor(pod, schedulerName)) queue.add(keyOf(pod));
     term = { queue, done: loop.run() };
     log.info({ pending: queue.counts().active }, 'scheduling');
   };
   const stopTerm = async (): Promise<void> => {
     const current = term;
     if (!current) return;
+    term = undefined; // no longer acting from here on; in-flight binds finish below
     current.queue.close();
     await current.done;
-    term = undefined;
     log.info('stopped scheduling');
   };
 

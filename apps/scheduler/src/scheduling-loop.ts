@@ -5,6 +5,7 @@
  * the work queue until its call ends, so a pod is never in two cycles at once.
  */
 import type { Pod } from '@tugboat/api';
+import { keyOf } from '@tugboat/client';
 import type { ObjectCache, RestClient } from '@tugboat/client';
 import type { Logger } from 'pino';
 import { bindPod } from './api/bind.js';
@@ -103,7 +104,7 @@ export class SchedulingLoop {
 
   private async report(pod: Pod, message: string): Promise<void> {
     const { client, identity, log, queue } = this.deps;
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const key = keyOf(pod);
     try {
       if (await reportUnschedulable({ client, instance: identity }, pod, message)) log.info({ pod: key, reason: message }, 'pod is unschedulable');
     } catch (err) {
