@@ -20,14 +20,11 @@ const NS = '/api/v1/namespaces/default';
 const TUG_BIN = fileURLToPath(new URL('../../apps/cli/bin/tug.js', import.meta.url));
 const TUG_BUILT = existsSync(fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url)));
 
-/** tug in-process: the same dispatcher as the binary, with captured output; `input` goes to stdin once the remote command runs. */
+/** tug in-process: the same dispatcher as the binary, with captured output; `input` is its whole stdin. */
 async function tug(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = { stdout: '', stderr: '' };
   const stdinStream = new PassThrough();
-  if (input !== undefined) {
-    const before = await moreLines();
-    void remoteStarted(before).finally(() => stdinStream.end(input));
-  }
+  if (input !== undefined) stdinStream.end(input);
   const io = {
     stdout: { write: (s: string) => (out.stdout += s) },
     stderr: { write: (s: string) => (out.stderr += s) },
@@ -39,26 +36,8 @@ async function tug(args: string[], input?: string): Promise<{ code: number; stdo
   return { code, ...out };
 }
 
-/**
- * stdin only once the remote command runs. The agent (7fd32ca) drops stdin and stdin_close that
- * reach it before its docker exec has started, so input sent at once is lost and `cat` never ends.
- * Until it queues them, the commands in these tests start with `touch /tmp/more`, which makes the
- * talker log "more", and the input is written when that line shows up.
- */
-const MARK = 'touch /tmp/more; ';
-
-async function moreLines(): Promise<number> {
-  const r = await cluster.rest('GET', `${NS}/pods/talker/log`);
-  return String(r.body).split('\n').filter((l) => l === 'more').length;
-}
-
-async function remoteStarted(before: number): Promise<void> {
-  await eventually('the remote command to start', async () => (await moreLines()) > before, 20_000);
-}
-
-/** Run a client whose stdin is `input`, written once the remote command has started. */
-async function runWithLateStdin(bin: string, args: string[], env: NodeJS.ProcessEnv, input: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const before = await moreLines();
+/** Run a client with `input` piped to its stdin at once, as a shell pipe does. */
+async function runWithStdin(bin: string, args: string[], env: NodeJS.ProcessEnv, input: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const child = spawn(bin, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -69,7 +48,6 @@ async function runWithLateStdin(bin: string, args: string[], env: NodeJS.Process
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? -1));
   });
-  await remoteStarted(before);
   child.stdin.end(input);
   const code = await exited;
   clearTimeout(timer);
@@ -142,7 +120,7 @@ describe('kubectl logs', () => {
 describe('kubectl exec', () => {
   it('pipes stdin and makes the remote exit code its own', async () => {
     const env = { ...process.env, KUBECONFIG: cluster.cp.kubeconfigPath };
-    const r = await runWithLateStdin(process.env.KUBECTL ?? 'kubectl', ['exec', '-i', 'talker', '--', 'sh', '-c', `${MARK}cat; echo; echo oops >&2; exit 3`], env, 'hello from stdin');
+    const r = await runWithStdin(process.env.KUBECTL ?? 'kubectl', ['exec', '-i', 'talker', '--', 'sh', '-c', 'cat; echo; echo oops >&2; exit 3'], env, 'hello from stdin');
     expect(r.stdout).toBe('hello from stdin\n');
     expect(r.stderr).toContain('oops');
     expect(r.code).toBe(3);
@@ -221,7 +199,7 @@ describe('tug', () => {
   });
 
   it('tug exec -i pipes stdin and returns the remote exit code', async () => {
-    const r = await tug(['exec', '-i', 'talker', '--', 'sh', '-c', `${MARK}cat; echo; echo oops >&2; exit 4`], 'piped');
+    const r = await tug(['exec', '-i', 'talker', '--', 'sh', '-c', 'cat; echo; echo oops >&2; exit 4'], 'piped');
     expect(r).toMatchObject({ code: 4, stdout: 'piped\n', stderr: 'oops\n' });
     expect(await tug(['exec', 'talker', '--', 'echo', 'hi'])).toMatchObject({ code: 0, stdout: 'hi\n' });
   });
@@ -231,7 +209,7 @@ describe('tug', () => {
     const f = follow(process.execPath, [TUG_BIN, 'logs', '-f', 'talker'], env);
     try {
       await eventually('the existing lines', async () => f.output().includes('two'), 20_000);
-      const r = await runWithLateStdin(process.execPath, [TUG_BIN, 'exec', '-i', 'talker', '--', 'sh', '-c', 'touch /tmp/more; cat; exit 5'], env, 'via stdin');
+      const r = await runWithStdin(process.execPath, [TUG_BIN, 'exec', '-i', 'talker', '--', 'sh', '-c', 'cat; exit 5'], env, 'via stdin');
       expect(r).toMatchObject({ code: 5, stdout: 'via stdin' });
       await eventually('the new line', async () => f.output().includes('more'), 20_000);
     } finally {

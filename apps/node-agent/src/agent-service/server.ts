@@ -58,29 +58,39 @@ function handlers(runtime: () => Runtime, verifier: PeerVerifier, log: Logger): 
 
     Exec(call) {
       let started: Awaited<ReturnType<Runtime['exec']>> | undefined;
+      // Clients send stdin as soon as the stream opens, before the exec exists: keep it in order until then.
+      const early: ExecInput__Output[] = [];
       const send = (out: ExecOutput): void => void call.write(out);
-      call.on('data', (msg: ExecInput__Output) => {
-        if (msg.input === 'start' && msg.start && !started) {
-          const start = msg.start;
-          void (async () => {
-            authorize(call);
-            const session = await runtime().exec(ref(start.ref), { command: start.command, stdin: start.stdin, tty: start.tty });
-            started = session;
-            session.stdout.on('data', (b: Buffer) => send({ stdout: b }));
-            session.stderr?.on('data', (b: Buffer) => send({ stderr: b }));
-            const code = await session.exitCode;
-            send({ exit_code: code });
-            call.end();
-          })().catch((err: unknown) => call.emit('error', toServiceError(err)));
+      const apply = (msg: ExecInput__Output): void => {
+        if (!started) {
+          early.push(msg);
         } else if (msg.input === 'stdin' && msg.stdin) {
-          started?.stdin?.write(msg.stdin);
+          started.stdin?.write(msg.stdin);
         } else if (msg.input === 'stdin_close') {
-          started?.stdin?.end();
+          started.stdin?.end();
         } else if (msg.input === 'resize' && msg.resize) {
-          void started?.resize(msg.resize.width, msg.resize.height).catch((err: unknown) => log.debug({ err }, 'resize failed'));
+          void started.resize(msg.resize.width, msg.resize.height).catch((err: unknown) => log.debug({ err }, 'resize failed'));
         }
+      };
+      let begun = false;
+      call.on('data', (msg: ExecInput__Output) => {
+        if (msg.input !== 'start' || !msg.start) return apply(msg);
+        if (begun) return;
+        begun = true;
+        const start = msg.start;
+        void (async () => {
+          authorize(call);
+          const session = await runtime().exec(ref(start.ref), { command: start.command, stdin: start.stdin, tty: start.tty });
+          started = session;
+          session.stdout.on('data', (b: Buffer) => send({ stdout: b }));
+          session.stderr?.on('data', (b: Buffer) => send({ stderr: b }));
+          for (const m of early.splice(0)) apply(m);
+          const code = await session.exitCode;
+          send({ exit_code: code });
+          call.end();
+        })().catch((err: unknown) => call.emit('error', toServiceError(err)));
       });
-      call.on('end', () => started?.stdin?.end());
+      call.on('end', () => apply({ input: 'stdin_close', stdin_close: true }));
       call.on('error', () => started?.stdin?.destroy());
     },
 
