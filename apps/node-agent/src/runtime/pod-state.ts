@@ -19,6 +19,8 @@ export interface PodState {
   /** running instances to stop (failed liveness/startup probe, changed spec), by container name */
   kills: Map<string, KillRequest>;
   terminatedReported: boolean;
+  /** when the last sandbox start failed (its back-off runs from there) */
+  sandboxFailedAt?: number;
 }
 
 export function newPodState(uid: string): PodState {

@@ -10,6 +10,7 @@ import type pino from 'pino';
 import type { Container, Pod } from '@tugboat/api';
 import { appContainerSpec, containerSpecHash, gracePeriodSeconds, podDns, podKey, sandboxSpec } from '../docker/container-spec.js';
 import type { ObservedContainer, ObservedPod } from '../docker/observe.js';
+import { engineMessage } from '../docker/images.js';
 import { observePod } from '../docker/observe.js';
 import { containerVolumes, removePodVolumes } from '../docker/volumes.js';
 import type { ProbeManager } from '../probes/probe-manager.js';
@@ -124,12 +125,31 @@ export class PodSyncer {
     // The sandbox is no spec container: only its problems are worth an event.
     const quiet = { ...this.imageStepContext(p), emit: (type: PodEvent['type'], reason: string, message: string) => type === 'Warning' && this.event(p.pod, type, reason, message) };
     if (!(await this.deps.images.ensure(quiet, { name: 'POD', image: opts.pauseImage, imagePullPolicy: 'IfNotPresent' }))) return false;
+    const key = `${p.state.uid}/POD`;
+    const remaining = this.deps.backoff.remaining(key, p.state.sandboxFailedAt ?? 0);
+    if (remaining > 0) {
+      this.deps.queue.enqueueAfter(p.state.uid, remaining);
+      return false;
+    }
     const spec = sandboxSpec({
       pod: p.pod, nodeName: opts.nodeName, network: opts.network.name, pauseImage: opts.pauseImage,
       dns: podDns(p.pod, opts.clusterDNS, opts.clusterDomain), attempt: current ? current.restartCount + 1 : 0,
     });
     const sandbox = await createContainer(this.docker, spec);
-    await sandbox.start();
+    try {
+      await sandbox.start();
+    } catch (err) {
+      // e.g. a hostPort already taken: the pod stays Pending, with an event, and is retried with back-off.
+      const message = engineMessage(err);
+      await removeContainer(this.docker, sandbox.id);
+      this.deps.backoff.next(key);
+      p.state.sandboxFailedAt = Date.now();
+      this.event(p.pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${message}`);
+      p.log.warn({ err: message }, 'pod sandbox failed to start');
+      this.deps.queue.enqueueAfter(p.state.uid, this.deps.backoff.delay(key));
+      return false;
+    }
+    this.deps.backoff.reset(key);
     const info = await sandbox.inspect();
     p.sandboxId = sandbox.id;
     p.podIP = info.NetworkSettings.Networks?.[opts.network.name]?.IPAddress ?? '';
@@ -212,7 +232,7 @@ export class PodSyncer {
     try {
       created = await createContainer(this.docker, spec);
     } catch (err) {
-      const message = (err as { json?: { message?: string } }).json?.message ?? String(err);
+      const message = engineMessage(err);
       p.waiting.set(c.name, { reason: 'CreateContainerError', message });
       this.event(p.pod, 'Warning', 'Failed', `Error: ${message}`);
       this.deps.queue.enqueueAfter(p.state.uid, 5_000);
@@ -234,7 +254,7 @@ export class PodSyncer {
       p.log.info({ container: c.name, id }, 'container started');
     } catch (err) {
       // The instance stays "created" with State.Error: status shows StartError and the restart policy applies.
-      const message = (err as { json?: { message?: string } }).json?.message ?? String(err);
+      const message = engineMessage(err);
       this.event(p.pod, 'Warning', 'Failed', `Error: failed to start container "${c.name}": ${message}`);
       p.log.warn({ container: c.name, err: message }, 'container failed to start');
       this.deps.queue.enqueue(p.state.uid);

@@ -134,6 +134,30 @@ describe('a two-container pod', () => {
   });
 });
 
+describe('host ports', () => {
+  const hostPort = 20_000 + Math.floor(Math.random() * 10_000);
+  const server = (name: string) => testPod(name, {
+    containers: [{ name: 'web', image: TEST_IMAGE, command: ['sh', '-c', `mkdir -p /www && echo ${name} > /www/index.html && exec httpd -f -p 8080 -h /www`], ports: [{ containerPort: 8080, hostPort }] }],
+  }, nodeName);
+
+  it('publishes a hostPort on the sandbox', async () => {
+    t.runtime.upsertPod(server('hostport'));
+    await running('hostport');
+    const body = await waitFor('answer on the host port', async () => {
+      const res = await fetch(`http://127.0.0.1:${hostPort}/`).catch(() => undefined);
+      return res?.ok ? res.text() : undefined;
+    });
+    expect(body).toBe('hostport\n');
+  });
+
+  it('keeps a pod whose hostPort is taken Pending, with FailedCreatePodSandBox', async () => {
+    t.runtime.upsertPod(server('hostport-clash'));
+    await waitFor('FailedCreatePodSandBox', () => t.eventsOf('hostport-clash').find((e) => e.reason === 'FailedCreatePodSandBox'), 30_000, () => t.eventsOf('hostport-clash'));
+    expect(t.status('hostport-clash')?.phase ?? 'Pending').toBe('Pending');
+    expect(t.eventsOf('hostport-clash').find((e) => e.reason === 'FailedCreatePodSandBox')?.message).toMatch(/address already in use|port is already allocated/);
+  });
+});
+
 describe('missing references and images', () => {
   it('waits with CreateContainerConfigError until the ConfigMap appears', async () => {
     t.runtime.upsertPod(testPod('needs-config', {
