@@ -36,17 +36,28 @@ export class FieldSet implements Iterable<Path> {
     return this.members.values();
   }
 
-  // sets are never changed once built, so an operation that changes nothing may return `this`
+  // Sets are never changed once built, so an operation that changes nothing may return `this`,
+  // and the results reuse the members' keys instead of spelling every path again.
   union(other: FieldSet): FieldSet {
-    return other.size === 0 ? this : new FieldSet([...this, ...other]);
+    if (other.size === 0) return this;
+    const out = this.copy(this.members);
+    for (const [key, path] of other.members) out.members.set(key, path);
+    return out;
   }
 
   minus(other: FieldSet): FieldSet {
-    return other.size === 0 ? this : new FieldSet([...this].filter((p) => !other.has(p)));
+    if (other.size === 0) return this;
+    return this.copy([...this.members].filter(([key]) => !other.members.has(key)));
   }
 
   intersect(other: FieldSet): FieldSet {
-    return new FieldSet([...this].filter((p) => other.has(p)));
+    return this.copy([...this.members].filter(([key]) => other.members.has(key)));
+  }
+
+  private copy(members: Iterable<readonly [string, Path]>): FieldSet {
+    const out = new FieldSet();
+    for (const [key, path] of members) out.members.set(key, path);
+    return out;
   }
 
   /** Whether `path` or anything below it is in the set. */
@@ -242,49 +253,57 @@ export function formatPath(path: Path): string {
 /** Paths of `after` that `before` lacks or holds with another value (element paths compare by presence only). */
 export function changedFields(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
   // one walk of `after`, following the same path in both objects as valueAt would from the root
-  interface Here {
-    path: Path;
+  interface Here extends Trail {
     before: unknown;
     after: unknown;
   }
   const out = new FieldSet();
-  walkFields<Here>(after, schema, { path: [], before, after }, {
+  walkFields<Here>(after, schema, { up: undefined, seg: '', before, after }, {
     child: (here, seg) => ({
-      path: [...here.path, seg],
+      up: here,
+      seg,
       before: here.before === MISSING ? MISSING : lookup(here.before, seg),
       after: lookup(here.after, seg),
     }),
     mark(here) {
-      const last = here.path[here.path.length - 1];
-      if (last === undefined) return;
-      if (here.before === MISSING || (last.startsWith('f:') && here.before !== here.after && canonicalJson(here.before) !== canonicalJson(here.after))) {
-        out.add(here.path);
+      if (here.up === undefined) return;
+      if (here.before === MISSING || (here.seg.startsWith('f:') && here.before !== here.after && canonicalJson(here.before) !== canonicalJson(here.after))) {
+        out.add(pathOf(here));
       }
     },
   });
   return out;
 }
 
+/** A path as a chain of segments up to the root (whose `up` is undefined): built only when it is kept. */
+interface Trail {
+  readonly up: Trail | undefined;
+  readonly seg: string;
+}
+
+function pathOf(trail: Trail): Path {
+  const path: string[] = [];
+  for (let t: Trail | undefined = trail; t?.up !== undefined; t = t.up) path.push(t.seg);
+  return path.reverse();
+}
+
 /** `fieldsOf(before).minus(fieldsOf(after))` in one walk of `before`, without building either set. */
 export function removedFields(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
   // `inAfter`: every value the walk of `after` visits at the same path (several for duplicate list keys)
-  interface Here {
-    path: Path;
+  interface Here extends Trail {
     schema: FieldSchema | undefined;
     inAfter: unknown[];
   }
   const out = new FieldSet();
-  walkFields<Here>(before, schema, { path: [], schema, inAfter: [after] }, {
+  walkFields<Here>(before, schema, { up: undefined, seg: '', schema, inAfter: [after] }, {
     child(here, seg) {
-      const key = seg.slice(2);
-      const inAfter = here.inAfter.length === 0 ? [] : visitedChildren(here.inAfter, seg, here.schema);
-      return { path: [...here.path, seg], schema: seg.startsWith('f:') ? childSchema(here.schema, key) : here.schema, inAfter };
+      const inAfter = here.inAfter.length === 0 ? here.inAfter : visitedChildren(here.inAfter, seg, here.schema);
+      return { up: here, seg, schema: seg.startsWith('f:') ? childSchema(here.schema, seg.slice(2)) : here.schema, inAfter };
     },
     mark(here) {
-      const last = here.path[here.path.length - 1];
-      if (last === undefined) return;
-      const marked = last.startsWith('f:') ? here.inAfter.some((v) => branchOf(v, here.schema) === 'leaf') : here.inAfter.length > 0;
-      if (!marked) out.add(here.path);
+      if (here.up === undefined) return;
+      const marked = here.seg.startsWith('f:') ? here.inAfter.some((v) => branchOf(v, here.schema) === 'leaf') : here.inAfter.length > 0;
+      if (!marked) out.add(pathOf(here));
     },
   });
   return out;
@@ -292,11 +311,17 @@ export function removedFields(before: unknown, after: unknown, schema: FieldSche
 
 /** Which way walkFields goes at `value` (with the schema of its path). */
 function branchOf(value: unknown, schema: FieldSchema | undefined): 'object' | 'keyed' | 'set' | 'leaf' {
-  if (isObject(value) && Object.keys(value).length > 0) return 'object';
+  if (isObject(value) && hasOwnKeys(value)) return 'object';
   const key = schema?.mergeKey;
   if (Array.isArray(value) && value.length > 0 && key && value.every((el) => isObject(el) && key in el)) return 'keyed';
   if (Array.isArray(value) && value.length > 0 && schema?.set) return 'set';
   return 'leaf';
+}
+
+/** `Object.keys(value).length > 0` without building the array. */
+function hasOwnKeys(value: JsonObject): boolean {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return true;
+  return false;
 }
 
 /** The values walkFields visits at `seg` below each of `values` (whose path has `schema`). */

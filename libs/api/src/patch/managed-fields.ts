@@ -8,7 +8,7 @@
  * Updates never conflict; only apply does (see apply.ts).
  */
 import type { KubeObject, ManagedFieldsEntry } from '../types/meta.js';
-import { deepEqual } from './json-value.js';
+import { deepEqual, isObject } from './json-value.js';
 import type { JsonObject } from './json-value.js';
 import { FieldSet, changedFields, fieldsOf, fieldsV1Of, removedFields } from './field-set.js';
 import type { Path } from './field-set.js';
@@ -54,11 +54,42 @@ export function ownableFields(obj: unknown, schema: FieldSchema | undefined): Fi
 
 /** `ownableFields(before).minus(ownableFields(after))`: what an update took away. */
 export function ownableRemovals(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
-  return new FieldSet([...removedFields(before, after, schema)].filter((p) => !isServerField(p)));
+  const [walked, other] = withoutServerFields(before, after);
+  return new FieldSet([...removedFields(walked, other, schema)].filter((p) => !isServerField(p)));
 }
 
 export function ownableChanges(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
-  return new FieldSet([...changedFields(before, after, schema)].filter((p) => !isServerField(p)));
+  const [walked, other] = withoutServerFields(after, before);
+  return new FieldSet([...changedFields(other, walked, schema)].filter((p) => !isServerField(p)));
+}
+
+/**
+ * The two objects of a diff without the server's fields, so the walk neither descends into them
+ * (metadata.managedFields is the largest part of most objects) nor compares them. `walked` is the
+ * object whose paths are enumerated; metadata is trimmed only where `walked` has fields in it, so
+ * `f:metadata` is never a path of its own that was not one before; paths below server fields are
+ * filtered out anyway, so the result is the same as diffing the whole objects and filtering.
+ */
+function withoutServerFields(walked: unknown, other: unknown): [unknown, unknown] {
+  if (!isObject(walked) || !isObject(walked.metadata) || Object.keys(walked.metadata).length === 0) return [walked, other];
+  // `other` keeps an emptied metadata: lookups below it must still find an object there
+  return [trim(walked, true), isObject(other) ? trim(other, false) : other];
+}
+
+function trim(obj: JsonObject, dropEmptyMetadata: boolean): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(obj)) {
+    if (SERVER_ROOT.has(`f:${key}`)) continue;
+    const value = obj[key];
+    if (key !== 'metadata' || !isObject(value)) {
+      out[key] = value;
+      continue;
+    }
+    const meta: JsonObject = {};
+    for (const k of Object.keys(value)) if (!SERVER_META.has(`f:${k}`)) meta[k] = value[k];
+    if (!dropEmptyMetadata || Object.keys(meta).length > 0) out[key] = meta;
+  }
+  return out;
 }
 
 export function readOwners(entries: readonly ManagedFieldsEntry[] | undefined): Owner[] {
