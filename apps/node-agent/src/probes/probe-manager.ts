@@ -14,6 +14,8 @@ export interface RunningContainer {
 
 export class ProbeManager {
   private readonly byPod = new Map<string, Map<string, ContainerProber>>();
+  /** a sync still in flight at close must not start new probers */
+  private closed = false;
 
   constructor(
     private readonly docker: Dockerode,
@@ -22,6 +24,7 @@ export class ProbeManager {
 
   /** Make the probers of a pod match its running containers. */
   reconcile(podUid: string, podIP: string, running: RunningContainer[]): void {
+    if (this.closed) return;
     const probers = this.byPod.get(podUid) ?? new Map<string, ContainerProber>();
     const keep = new Set(running.map((r) => r.id));
     for (const [id, p] of probers) {
@@ -51,6 +54,7 @@ export class ProbeManager {
   }
 
   close(): void {
+    this.closed = true;
     for (const uid of [...this.byPod.keys()]) this.stopPod(uid);
   }
 }

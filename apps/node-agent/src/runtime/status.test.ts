@@ -46,6 +46,7 @@ describe('computePodStatus', () => {
     expect(cond(s, 'Ready')?.status).toBe('True');
     expect(s.initContainerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
     expect(s.containerStatuses?.[0]).toMatchObject({ ready: true, started: true, restartCount: 0, imageID: 'docker://sha256:abc' });
+    expect(s.qosClass).toBe('BestEffort');
   });
 
   it('reports readiness per container and keeps lastTransitionTime when nothing changes', () => {

@@ -5,6 +5,7 @@
  * move on real transitions.
  */
 import type { Container, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '@tugboat/api';
+import { podQOSClass } from '@tugboat/api';
 import type { ObservedContainer, ObservedPod } from '../docker/observe.js';
 
 export interface ProbeView {
@@ -164,6 +165,8 @@ export function computePodStatus(input: StatusInput): PodStatus {
     hostIPs: [{ ip: input.hostIP }],
     startTime: input.previous?.startTime ?? rfc3339(sandbox?.createdAt ?? input.now),
     containerStatuses: app,
+    // The apiserver sets qosClass at creation; keep it (it never changes for a pod).
+    qosClass: pod.status?.qosClass ?? podQOSClass(spec as unknown as Record<string, unknown>),
   };
   if (sandbox?.ip) {
     status.podIP = sandbox.ip;
