@@ -13,5 +13,3 @@ export type { ApiServerOptions } from './config.js';
 export { issueCertificate, createCa } from './security/pki.js';
 export type { KeyPair } from './security/pki.js';
 /** the v5.channel.k8s.io framing of pods/exec, for clients (`tug exec`) */
-export { CHANNEL, V5_PROTOCOL, decodeFrame, encodeFrame, encodeResize, parseExitStatus } from './pod-streams/channels.js';
-export type { ExecOutcome, Frame, TerminalSize } from './pod-streams/channels.js';

@@ -5,12 +5,11 @@
  * The bridge owns both ends: whichever finishes first ends the other.
  */
 import type { ClientDuplexStream } from '@grpc/grpc-js';
-import { toApiError } from '@tugboat/api';
+import { CHANNEL, decodeFrame, encodeFrame, exitStatus, parseResize, toApiError } from '@tugboat/api';
 import { fromServiceError } from '@tugboat/rpc';
 import type { ContainerRef, ExecInput, ExecOutput__Output } from '@tugboat/rpc';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
-import { CHANNEL, decodeFrame, encodeFrame, exitStatus, parseResize } from './channels.js';
 import type { ExecOptions } from './exec-options.js';
 
 /** output waiting in the WebSocket's send buffer before the agent stream is paused */

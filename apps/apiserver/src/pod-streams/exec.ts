@@ -6,14 +6,13 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ApiError, toApiError } from '@tugboat/api';
+import { ApiError, V5_PROTOCOL, toApiError } from '@tugboat/api';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { parseResourcePath } from '../http/request-info.js';
 import type { Authenticator } from '../security/tokens.js';
 import type { Storage } from '../storage/storage.js';
 import type { AgentDialer } from './agent-dialer.js';
-import { V5_PROTOCOL } from './channels.js';
 import { checkExecAvailable } from './container.js';
 import { bridgeExec } from './exec-bridge.js';
 import { parseExecOptions } from './exec-options.js';

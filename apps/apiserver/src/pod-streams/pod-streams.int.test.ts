@@ -7,7 +7,7 @@ import type { KubectlRunner, TestControlPlane } from '@tugboat/apiserver/testing
 import { kubectlFor, startTestControlPlane } from '@tugboat/apiserver/testing';
 import { WebSocket } from 'ws';
 import { call } from '../integration/fixtures.js';
-import { V5_PROTOCOL } from './channels.js';
+import { V5_PROTOCOL } from '@tugboat/api';
 
 let cp: TestControlPlane;
 let base: string;

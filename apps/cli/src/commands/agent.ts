@@ -1,8 +1,6 @@
 /** `tug agent`: this machine as a node: the node agent on the local Docker engine. */
 import { readFile } from 'node:fs/promises';
 import { hostname, networkInterfaces } from 'node:os';
-import Dockerode from 'dockerode';
-import { startAgent } from '@tugboat/node-agent';
 import type { AgentOptions } from '@tugboat/node-agent';
 import { UsageError } from '../args.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
@@ -39,7 +37,9 @@ function labels(pairs: string[]): Record<string, string> {
   return out;
 }
 
+/** The agent and the Docker client are loaded on demand: no other verb should pay for them. */
 export async function agentOptions(args: ParsedArgs): Promise<AgentOptions> {
+  const { default: Dockerode } = await import('dockerode');
   if (args.positionals.length > 0) throw new UsageError(`unexpected arguments: ${args.positionals.join(' ')}`);
   const caFile = args.str('ca-file');
   if (!caFile) throw new UsageError('--ca-file is required (the server writes it to <data-dir>/pki/ca.crt)');
@@ -63,6 +63,7 @@ export async function agentOptions(args: ParsedArgs): Promise<AgentOptions> {
 async function run(ctx: CommandContext, args: ParsedArgs): Promise<Running> {
   const opts = await agentOptions(args);
   const log = (line: string): void => void ctx.io.stderr.write(`tug agent: ${line}\n`);
+  const { startAgent } = await import('@tugboat/node-agent');
   return startComponents([{ name: 'node-agent', start: () => startAgent(opts) }], log);
 }
 

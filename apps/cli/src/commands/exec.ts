@@ -1,7 +1,6 @@
 /** `tug exec [-i] [-t] POD [-c C] -- CMD ARGS...`: a command in a running container over pods/exec (WebSocket v5). */
-import { resolveResourceName } from '@tugboat/api';
+import { V5_PROTOCOL, resolveResourceName } from '@tugboat/api';
 import type { Pod } from '@tugboat/api';
-import { V5_PROTOCOL } from '@tugboat/apiserver';
 import { UsageError } from '../args.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import type { Command, CommandContext } from '../command.js';

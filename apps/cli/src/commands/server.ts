@@ -1,5 +1,4 @@
 /** `tug server`: the control plane in this process: the apiserver, then the scheduler (controllers join later). */
-import { startApiServer } from '@tugboat/apiserver';
 import type { ApiServer, ApiServerOptions } from '@tugboat/apiserver';
 import { parseKubeConfig, restClientFromKubeConfig } from '@tugboat/client';
 import { UsageError } from '../args.js';
@@ -73,6 +72,8 @@ export function controlPlane(opts: ServerOptions, log: (line: string) => void): 
     {
       name: 'apiserver',
       start: async () => {
+        // loaded on demand: other verbs (and `tug agent`) never pay for the apiserver's modules
+        const { startApiServer } = await import('@tugboat/apiserver');
         api = await startApiServer(apiOptions);
         const started = api;
         void started.ready.then(() => {

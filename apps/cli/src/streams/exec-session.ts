@@ -5,8 +5,8 @@
  * from stdin and the terminal when it ends.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { CHANNEL, decodeFrame, encodeFrame, encodeResize, parseExitStatus } from '@tugboat/apiserver';
-import type { ExecOutcome } from '@tugboat/apiserver';
+import { CHANNEL, decodeFrame, encodeFrame, encodeResize, parseExitStatus } from '@tugboat/api';
+import type { ExecOutcome } from '@tugboat/api';
 import type { RawData, WebSocket } from 'ws';
 import type { Io } from '../command.js';
 

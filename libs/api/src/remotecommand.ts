@@ -2,7 +2,7 @@
  * The v5.channel.k8s.io framing (apimachinery util/remotecommand, client-go remotecommand/websocket.go):
  * every binary message starts with its channel byte. Shared by the apiserver and `tug exec`.
  */
-import type { Status } from '@tugboat/api';
+import type { Status } from './types/meta.js';
 
 export const V5_PROTOCOL = 'v5.channel.k8s.io';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL, decodeFrame, encodeFrame, encodeResize, exitStatus, parseExitStatus, parseResize } from './channels.js';
+import { CHANNEL, decodeFrame, encodeFrame, encodeResize, exitStatus, parseExitStatus, parseResize } from './remotecommand.js';
 
 describe('v5.channel.k8s.io framing', () => {
   it('prefixes the channel byte', () => {
