@@ -12,7 +12,7 @@ import { appContainerSpec, containerSpecHash, gracePeriodSeconds, podDns, podKey
 import type { ObservedContainer, ObservedPod } from '../docker/observe.js';
 import { engineMessage } from '../docker/images.js';
 import { observePod } from '../docker/observe.js';
-import { containerVolumes, removePodVolumes } from '../docker/volumes.js';
+import { containerVolumes } from '../docker/volumes.js';
 import type { ProbeManager } from '../probes/probe-manager.js';
 import type { Backoff } from './backoff.js';
 import { BACKOFF_RESET_AFTER_RUN_MS, formatDuration } from './backoff.js';
@@ -20,6 +20,7 @@ import { createContainer, removeContainer, stopContainer } from './docker-ops.js
 import { resolveEnv } from './env.js';
 import type { ImagePuller, ImageStepContext } from './image-step.js';
 import type { PodState, WaitingMap } from './pod-state.js';
+import { teardownPod } from './pod-teardown.js';
 import { computePodStatus, hasTerminated, instancesOf } from './status.js';
 import type { PodEvent, RuntimeOptions } from './types.js';
 import type { KeyedQueue } from './work-queue.js';
@@ -68,7 +69,7 @@ export class PodSyncer {
     const state = this.deps.states.get(uid);
     const pod = state?.pod;
     if (!pod || pod.metadata.deletionTimestamp) {
-      if (pod || state?.removed || this.deps.collectOrphans()) await this.teardown(uid, state, observed);
+      if (pod || state?.removed || this.deps.collectOrphans()) await teardownPod(this.deps, uid, state, observed);
       return;
     }
     const log = this.deps.opts.logger.child({ pod: podKey(pod), uid });
@@ -320,32 +321,5 @@ export class PodSyncer {
       if (n > keep && !c.running) doomed.push(c.id);
     }
     await Promise.all(doomed.map((id) => removeContainer(this.docker, id)));
-  }
-
-  /** Graceful stop of every container of the pod (apps first, then the sandbox), then removal. */
-  private async teardown(uid: string, state: PodState | undefined, observed: ObservedPod): Promise<void> {
-    this.deps.probes.stopPod(uid);
-    const pod = state?.pod;
-    const all = [...observed.containers, ...observed.sandboxes];
-    if (all.length) {
-      const log = this.deps.opts.logger.child(pod ? { pod: podKey(pod), uid } : { uid });
-      log.info({ containers: all.length, orphan: !pod }, 'stopping and removing pod containers');
-      await Promise.all(observed.containers.filter((c) => c.running).map((c) => {
-        if (pod) this.event(pod, 'Normal', 'Killing', `Stopping container ${c.containerName}`);
-        return stopContainer(this.docker, c.id, pod ? gracePeriodSeconds(pod) : c.gracePeriodSeconds);
-      }));
-      await Promise.all(observed.sandboxes.filter((c) => c.running).map((c) => stopContainer(this.docker, c.id, 2)));
-      await Promise.all(all.map((c) => removeContainer(this.docker, c.id)));
-    }
-    await removePodVolumes(this.docker, this.deps.opts.nodeName, uid);
-    if (pod && state && !state.terminatedReported) {
-      state.terminatedReported = true;
-      this.deps.opts.onPodTerminated(pod);
-    }
-    if (!pod) {
-      this.deps.states.delete(uid);
-      this.deps.backoff.forgetPrefix(`${uid}/`);
-      this.deps.images.forgetPod(uid);
-    }
   }
 }
