@@ -69,8 +69,9 @@ describe('scheduling onto real nodes', () => {
   it('refuses requests no node can hold, with the per-node reasons in the condition and a FailedScheduling event', async () => {
     await cluster.rest('POST', `${NS}/pods`, pod('huge', { containers: [{ name: 'c', image: 'tugboat/busybox:1', resources: { requests: { memory: '100Ti' } } }] }));
     expect(await unschedulableMessage('huge')).toBe('0/2 nodes are available: 2 Insufficient memory.');
-    const events = (await cluster.rest('GET', `${NS}/events?fieldSelector=involvedObject.name%3Dhuge`)).body.items;
-    expect(events.find((e: any) => e.reason === 'FailedScheduling')).toMatchObject({ type: 'Warning', message: '0/2 nodes are available: 2 Insufficient memory.' });
+    // the condition and the event are separate writes: the event may land a moment later
+    const event = await eventually('a FailedScheduling event', async () => (await cluster.rest('GET', `${NS}/events?fieldSelector=involvedObject.name%3Dhuge`)).body.items.find((e: any) => e.reason === 'FailedScheduling'));
+    expect(event).toMatchObject({ type: 'Warning', message: '0/2 nodes are available: 2 Insufficient memory.' });
   }, 60_000);
 
   it('keeps pods off tainted and cordoned nodes, says why, and places the pod once a node is uncordoned', async () => {
