@@ -40,9 +40,20 @@ export async function watchPrefix(
     if (dead) return;
     const events: StoreEvent[] = (res.events ?? []).map((ev) => {
       const kv = ev.kv;
-      const prev = ev.prev_kv ? toStoredValue(ev.prev_kv) : undefined;
-      if (ev.type === 'Delete') return { type: 'delete', key: kv.key.toString(), modRevision: Number(kv.mod_revision), prev };
-      return { type: 'put', kv: toStoredValue(kv), prev };
+      const prevKv = ev.prev_kv;
+      if (ev.type === 'Delete') {
+        return { type: 'delete', key: kv.key.toString(), modRevision: Number(kv.mod_revision), prev: prevKv ? toStoredValue(prevKv) : undefined };
+      }
+      // most owners never look at a put's previous value: decode it (a whole object) only when asked
+      let prev: StoredValue | undefined;
+      return {
+        type: 'put',
+        kv: toStoredValue(kv),
+        get prev() {
+          if (prev === undefined && prevKv) prev = toStoredValue(prevKv);
+          return prev;
+        },
+      };
     });
     handlers.onEvents(events, Number(res.header.revision));
   });
