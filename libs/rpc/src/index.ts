@@ -17,6 +17,8 @@ export { PeerVerifier, subjectOf } from './peer.js';
 export type { PeerIdentity } from './peer.js';
 export { fromServiceError, toServiceError, unaryHandler } from './errors.js';
 export { unary } from './call.js';
+export { listen } from './server.js';
+export type { ListenOptions, ListeningServer } from './server.js';
 export type { CallOptions, UnaryMethod } from './call.js';
 export { decodeJson, encodeJson } from './json.js';
 

@@ -4,8 +4,8 @@ import { createCa, issueCertificate } from '@tugboat/apiserver';
 import type { KeyPair } from '@tugboat/apiserver';
 import { ApiError, errors } from '@tugboat/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEEPALIVE_OPTIONS, PeerVerifier, channelCredentials, protos, serverCredentials, unary, unaryHandler } from './index.js';
-import type { NodeServiceClient, NodeServiceHandlers } from './index.js';
+import { KEEPALIVE_OPTIONS, PeerVerifier, channelCredentials, listen, protos, serverCredentials, unary, unaryHandler } from './index.js';
+import type { ListeningServer, NodeServiceClient, NodeServiceHandlers } from './index.js';
 
 const notImplemented = unaryHandler(async () => { throw errors.badRequest('not in this test'); });
 
@@ -14,6 +14,7 @@ describe('NodeService transport', () => {
   let node: KeyPair;
   let stranger: KeyPair;
   let server: grpc.Server;
+  let listening: ListeningServer;
   let addr: string;
   const seen: (string | undefined)[] = [];
 
@@ -43,11 +44,11 @@ describe('NodeService transport', () => {
     };
     server = new grpc.Server(KEEPALIVE_OPTIONS);
     server.addService(protos().node.NodeService.service, handlers);
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', serverCredentials({ caPem: ca.certPem, ...serving }, 'request'), (err, p) => (err ? reject(err) : resolve(p))));
-    addr = `127.0.0.1:${port}`;
+    listening = await listen(server, { host: '127.0.0.1', port: 0, credentials: serverCredentials({ caPem: ca.certPem, ...serving }, 'request') });
+    addr = `127.0.0.1:${listening.port}`;
   });
 
-  afterAll(() => server.forceShutdown());
+  afterAll(() => listening.close());
 
   function client(pair?: KeyPair): NodeServiceClient {
     return new (protos().node.NodeService)(addr, channelCredentials({ caPem: ca.certPem, ...pair }), KEEPALIVE_OPTIONS);

@@ -4,8 +4,8 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import type { Event, Node, NodeCondition } from '@tugboat/api';
-import { KEEPALIVE_OPTIONS, decodeJson, encodeJson, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
-import type { NodeServiceHandlers } from '@tugboat/rpc';
+import { KEEPALIVE_OPTIONS, decodeJson, encodeJson, listen, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
+import type { ListeningServer, NodeServiceHandlers } from '@tugboat/rpc';
 import type { NodeServiceContext } from './context.js';
 import { recordEvents } from './events.js';
 import { LEASE_DURATION_SECONDS, heartbeat } from './heartbeat.js';
@@ -15,10 +15,7 @@ import { confirmPodDeleted, updatePodStatus } from './pod-status.js';
 import { openPodStream } from './pod-stream.js';
 import { register } from './register.js';
 
-export interface NodeServiceServer {
-  readonly port: number;
-  close(): Promise<void>;
-}
+export type NodeServiceServer = ListeningServer;
 
 function handlers(ctx: NodeServiceContext): NodeServiceHandlers {
   const node = (call: Parameters<typeof nodeNameOf>[1]): string => nodeNameOf(ctx.verifier, call);
@@ -71,19 +68,5 @@ function handlers(ctx: NodeServiceContext): NodeServiceHandlers {
 export async function startNodeService(ctx: NodeServiceContext, opts: { host: string; port: number; tls: { certPem: string; keyPem: string } }): Promise<NodeServiceServer> {
   const server = new grpc.Server({ ...KEEPALIVE_OPTIONS, 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
   server.addService(protos().node.NodeService.service, handlers(ctx));
-  const creds = serverCredentials({ caPem: ctx.ca.certPem, ...opts.tls }, 'request');
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`, creds, (err, p) => (err ? reject(err) : resolve(p)));
-  });
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        const force = setTimeout(() => server.forceShutdown(), 2000);
-        server.tryShutdown(() => {
-          clearTimeout(force);
-          resolve();
-        });
-      }),
-  };
+  return await listen(server, { host: opts.host, port: opts.port, credentials: serverCredentials({ caPem: ctx.ca.certPem, ...opts.tls }, 'request') });
 }

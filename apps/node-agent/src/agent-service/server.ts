@@ -4,15 +4,12 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { ApiError } from '@tugboat/api';
-import { KEEPALIVE_OPTIONS, PeerVerifier, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
-import type { AgentServiceHandlers, ExecInput__Output, ExecOutput, LogsRequest__Output, TlsIdentity } from '@tugboat/rpc';
+import { KEEPALIVE_OPTIONS, PeerVerifier, listen, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
+import type { AgentServiceHandlers, ExecInput__Output, ExecOutput, ListeningServer, LogsRequest__Output, TlsIdentity } from '@tugboat/rpc';
 import type { Logger } from 'pino';
 import type { Runtime } from '../runtime/index.js';
 
-export interface AgentServiceServer {
-  readonly port: number;
-  close(): Promise<void>;
-}
+export type AgentServiceServer = ListeningServer;
 
 const ADMIN_GROUP = 'system:masters';
 
@@ -104,18 +101,5 @@ function handlers(runtime: () => Runtime, verifier: PeerVerifier, log: Logger): 
 export async function startAgentService(opts: { identity: TlsIdentity; host: string; port: number; runtime: () => Runtime; log: Logger }): Promise<AgentServiceServer> {
   const server = new grpc.Server(KEEPALIVE_OPTIONS);
   server.addService(protos().agent.AgentService.service, handlers(opts.runtime, new PeerVerifier(opts.identity.caPem), opts.log));
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${opts.host}:${opts.port}`, serverCredentials(opts.identity, 'require'), (err, p) => (err ? reject(err) : resolve(p)));
-  });
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        const force = setTimeout(() => server.forceShutdown(), 2000);
-        server.tryShutdown(() => {
-          clearTimeout(force);
-          resolve();
-        });
-      }),
-  };
+  return await listen(server, { host: opts.host, port: opts.port, credentials: serverCredentials(opts.identity, 'require') });
 }
