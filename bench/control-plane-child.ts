@@ -2,6 +2,7 @@
  * Runs the test control plane (etcd + apiserver) in a child process, so the apiserver has an event
  * loop of its own, as in production, and the benchmark's clients do not share it. The parent gets
  * the addresses over IPC; the child closes everything on 'close' or when the parent goes away.
+ * BENCH_CLUSTER_CIDR sets the cluster CIDR (node benchmarks pick one no Docker network overlaps).
  */
 import { startTestControlPlane } from '@tugboat/apiserver/testing';
 
@@ -11,9 +12,13 @@ export interface ControlPlaneInfo {
   adminToken: string;
   caPem: string;
   etcdEndpoint: string;
+  /** NodeService host:port for `tug agent --server` */
+  nodeServiceAddress: string;
+  nodeToken: string;
 }
 
-const cp = await startTestControlPlane({ insecure: true });
+const clusterCidr = process.env.BENCH_CLUSTER_CIDR;
+const cp = await startTestControlPlane({ insecure: true, ...(clusterCidr ? { clusterCidr } : {}) });
 let closing: Promise<void> | undefined;
 const shutdown = () => {
   closing ??= cp.close().finally(() => process.exit(0));
@@ -28,5 +33,7 @@ const info: ControlPlaneInfo = {
   adminToken: cp.api.adminToken,
   caPem: cp.api.caPem,
   etcdEndpoint: cp.etcd.endpoint,
+  nodeServiceAddress: cp.api.nodeServiceAddress,
+  nodeToken: cp.api.nodeToken,
 };
 process.send!(info);

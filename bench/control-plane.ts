@@ -12,11 +12,12 @@ export interface BenchControlPlane extends ControlPlaneInfo {
 const CHILD = fileURLToPath(new URL('./control-plane-child.ts', import.meta.url));
 
 /** `cpuProfDir`: write a V8 CPU profile of the control-plane process there on exit. */
-export async function startControlPlane(opts: { cpuProfDir?: string; startTimeoutMs?: number } = {}): Promise<BenchControlPlane> {
+export async function startControlPlane(opts: { cpuProfDir?: string; startTimeoutMs?: number; clusterCidr?: string } = {}): Promise<BenchControlPlane> {
   // process.execArgv carries tsx's loader and --conditions=@tugboat/source into the child
   const execArgv = [...process.execArgv];
   if (opts.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
-  const child = fork(CHILD, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const env = opts.clusterCidr ? { ...process.env, BENCH_CLUSTER_CIDR: opts.clusterCidr } : process.env;
+  const child = fork(CHILD, [], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     const info = await firstMessage(child, opts.startTimeoutMs ?? 60_000);

@@ -1,11 +1,11 @@
 /**
- * One node for the node benchmarks: the control plane in a forked child (pod-startup-cp-child.ts)
+ * One node for the node benchmarks: the control plane in a forked child (control-plane.ts)
  * and the node agent as its own process, the built CLI (`node apps/cli/bin/tug.js agent …`, as in
  * production), on this machine's Docker engine. close() stops both and removes every container and
  * network labelled with the node's name. The agent's pino log (JSON lines) goes to a file, so the
  * benchmarks can read its timestamps.
  */
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -13,34 +13,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Dockerode from 'dockerode';
-import { cleanupNode, testNodeName } from '@tugboat/node-agent/testing';
+import { cleanupNode, freeClusterCidr, testNodeName } from '@tugboat/node-agent/testing';
 import type { Endpoint } from './http.js';
 import { call, endpoint } from './http.js';
-import type { NodeControlPlaneInfo } from './pod-startup-cp-child.js';
+import { startControlPlane } from './control-plane.js';
+import type { BenchControlPlane } from './control-plane.js';
 
-const CHILD = fileURLToPath(new URL('./pod-startup-cp-child.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const TUG = join(REPO, 'apps/cli/bin/tug.js');
 const TUG_MAIN = join(REPO, 'apps/cli/dist/main.js');
 
 export const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
-
-/** A /16 in 10.100.0.0–10.199.0.0 that no Docker network overlaps (as e2e/support/node-cluster.ts). */
-export async function freeClusterCidr(docker: Dockerode): Promise<string> {
-  const used = new Set<number>();
-  for (const n of await docker.listNetworks()) {
-    for (const c of n.IPAM?.Config ?? []) {
-      const m = /^10\.(\d+)\./.exec(c.Subnet ?? '');
-      if (m) used.add(Number(m[1]));
-    }
-  }
-  const start = Math.floor(Math.random() * 100);
-  for (let i = 0; i < 100; i++) {
-    const octet = 100 + ((start + i) % 100);
-    if (!used.has(octet)) return `10.${octet}.0.0/16`;
-  }
-  throw new Error('no free 10.x.0.0/16 for the benchmark cluster');
-}
 
 function waitExit(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
@@ -54,27 +37,8 @@ async function stopChild(child: ChildProcess, how: () => void): Promise<void> {
   clearTimeout(killer);
 }
 
-async function forkControlPlane(clusterCidr: string): Promise<{ info: NodeControlPlaneInfo; child: ChildProcess }> {
-  const child = fork(CHILD, [], { execArgv: [...process.execArgv], env: { ...process.env, BENCH_CLUSTER_CIDR: clusterCidr }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const info = await new Promise<NodeControlPlaneInfo>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('control plane not ready after 60 s')), 60_000);
-    child.once('message', (m) => {
-      clearTimeout(timer);
-      resolve(m as NodeControlPlaneInfo);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`control plane exited early (code ${code})`));
-    });
-  }).catch(async (err: unknown) => {
-    await stopChild(child, () => child.kill('SIGKILL'));
-    throw err;
-  });
-  return { info, child };
-}
-
 export interface BenchNode {
-  readonly cp: NodeControlPlaneInfo;
+  readonly cp: BenchControlPlane;
   readonly cpPid: number;
   /** plain HTTP to the apiserver (insecure loopback port), keep-alive */
   readonly api: Endpoint;
@@ -98,7 +62,7 @@ export async function startBenchNode(opts: BenchNodeOptions): Promise<BenchNode>
   if (!existsSync(TUG_MAIN)) throw new Error(`${TUG_MAIN} is missing: build first (npx tsc -b)`);
   const { docker } = opts;
   const clusterCidr = await freeClusterCidr(docker);
-  const { info: cp, child: cpChild } = await forkControlPlane(clusterCidr);
+  const cp = await startControlPlane({ clusterCidr });
   const api = endpoint(cp.insecureUrl, { sockets: 8 });
   const nodeName = `bench-${testNodeName()}`;
   const dir = await mkdtemp(join(tmpdir(), `tug-bench-${nodeName}-`));
@@ -120,7 +84,7 @@ export async function startBenchNode(opts: BenchNodeOptions): Promise<BenchNode>
     process.off('exit', killAgent);
     await cleanupNode(docker, nodeName).catch((err: unknown) => log(`cleanup of node ${nodeName} failed: ${String(err)}`));
     api.agent.destroy();
-    await stopChild(cpChild, () => (cpChild.connected ? cpChild.send('close') : cpChild.kill('SIGTERM')));
+    await cp.close();
     await rm(dir, { recursive: true, force: true });
   })());
   try {
@@ -133,7 +97,7 @@ export async function startBenchNode(opts: BenchNodeOptions): Promise<BenchNode>
     await close();
     throw err;
   }
-  return { cp, cpPid: cpChild.pid!, api, nodeName, agentPid: agent.pid!, agentLog, close };
+  return { cp, cpPid: cp.pid, api, nodeName, agentPid: agent.pid!, agentLog, close };
 }
 
 export interface PodLike {

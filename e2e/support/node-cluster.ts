@@ -13,7 +13,7 @@ import { startTestControlPlane } from '@tugboat/apiserver/testing';
 import type { TestControlPlane } from '@tugboat/apiserver/testing';
 import { startAgent } from '@tugboat/node-agent';
 import type { Agent } from '@tugboat/node-agent';
-import { cleanupNode, ensureDocker, testNodeName } from '@tugboat/node-agent/testing';
+import { cleanupNode, ensureDocker, freeClusterCidr, testNodeName } from '@tugboat/node-agent/testing';
 
 export interface TestNode {
   readonly name: string;
@@ -30,23 +30,6 @@ export interface NodeCluster {
   restartAgent(name: string): Promise<Agent>;
   stopAgent(name: string): Promise<void>;
   close(): Promise<void>;
-}
-
-/** A /16 in 10.100.0.0–10.199.0.0 that no Docker network overlaps. */
-async function freeClusterCidr(docker: Dockerode): Promise<string> {
-  const used = new Set<number>();
-  for (const n of await docker.listNetworks()) {
-    for (const c of n.IPAM?.Config ?? []) {
-      const m = /^10\.(\d+)\./.exec(c.Subnet ?? '');
-      if (m) used.add(Number(m[1]));
-    }
-  }
-  const start = Math.floor(Math.random() * 100);
-  for (let i = 0; i < 100; i++) {
-    const octet = 100 + ((start + i) % 100);
-    if (!used.has(octet)) return `10.${octet}.0.0/16`;
-  }
-  throw new Error('no free 10.x.0.0/16 for a test cluster');
 }
 
 export interface NodeClusterOptions {

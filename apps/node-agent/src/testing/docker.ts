@@ -52,6 +52,26 @@ export async function createTestNetwork(docker: Dockerode, nodeName: string): Pr
   throw new Error('no free subnet for a test network');
 }
 
+/**
+ * A cluster CIDR (a /16 in 10.100.0.0–10.199.0.0) that no Docker network overlaps, for a control
+ * plane whose nodes create pod networks on this engine while other test files do the same.
+ */
+export async function freeClusterCidr(docker: Dockerode): Promise<string> {
+  const used = new Set<number>();
+  for (const n of await docker.listNetworks()) {
+    for (const c of n.IPAM?.Config ?? []) {
+      const m = /^10\.(\d+)\./.exec(c.Subnet ?? '');
+      if (m) used.add(Number(m[1]));
+    }
+  }
+  const start = Math.floor(Math.random() * 100);
+  for (let i = 0; i < 100; i++) {
+    const octet = 100 + ((start + i) % 100);
+    if (!used.has(octet)) return `10.${octet}.0.0/16`;
+  }
+  throw new Error('no free 10.x.0.0/16 for a test cluster');
+}
+
 /** Remove every container, volume and network labelled with this node name. */
 export async function cleanupNode(docker: Dockerode, nodeName: string): Promise<void> {
   const filters = { label: [`${LABELS.node}=${nodeName}`] };
