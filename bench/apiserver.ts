@@ -5,13 +5,13 @@
  * BENCH_TLS_PODS (0 skips the HTTPS run), BENCH_CPU_PROF=<dir> (profile the control plane).
  */
 import { Etcd3 } from 'etcd3';
-import { startControlPlane } from './control-plane.js';
 import type { BenchControlPlane } from './control-plane.js';
 import type { Endpoint } from './http.js';
 import { call, endpoint } from './http.js';
 import { benchPod } from './pod.js';
+import { log } from './report.js';
 import type { Row } from './report.js';
-import { renderTable } from './report.js';
+import { runWithControlPlane } from './run-with-control-plane.js';
 import type { Summary } from './stats.js';
 import { LatencyRecorder, fmtMs, runBounded } from './stats.js';
 import type { CpuSample } from './stats-cpu.js';
@@ -30,7 +30,6 @@ const PHASE_DEADLINE_MS = 180_000;
 const NS = 'bench';
 const BIND_NODE = 'bench-node-1';
 
-const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const rate = (s: Summary) => `${Math.round(s.perSecond)}/s  p50 ${fmtMs(s.p50)}  p99 ${fmtMs(s.p99)}`;
 const podName = (i: number) => `web-${String(i).padStart(6, '0')}`;
 const bodies = (ns: string, n: number) => Array.from({ length: n }, (_, i) => JSON.stringify(benchPod(ns, i)));
@@ -155,27 +154,4 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
   }
 }
 
-const rows: Row[] = [];
-const started = new Date();
-let failed: unknown;
-const cp = await startControlPlane({ cpuProfDir: process.env.BENCH_CPU_PROF });
-const stop = (why: string) => {
-  log(`stopping: ${why}`);
-  void cp.close().finally(() => process.exit(2));
-};
-process.once('SIGINT', () => stop('SIGINT'));
-process.once('SIGTERM', () => stop('SIGTERM'));
-setTimeout(() => stop('the whole run took more than 15 minutes'), 15 * 60_000).unref();
-try {
-  await run(cp, rows);
-} catch (err) {
-  failed = err;
-} finally {
-  await cp.close();
-}
-process.stdout.write(`\napiserver benchmark, ${started.toISOString()}, node ${process.version}, ${PODS} pods, ${CONC} clients\n\n`);
-process.stdout.write(`${renderTable(rows)}\n`);
-if (failed) {
-  process.stderr.write(`\nbenchmark failed: ${failed instanceof Error ? (failed.stack ?? failed.message) : String(failed)}\n`);
-  process.exitCode = 1;
-}
+await runWithControlPlane(() => `apiserver benchmark, ${PODS} pods, ${CONC} clients`, run);

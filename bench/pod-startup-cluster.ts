@@ -16,6 +16,7 @@ import type Dockerode from 'dockerode';
 import { cleanupNode, freeClusterCidr, testNodeName } from '@tugboat/node-agent/testing';
 import type { Endpoint } from './http.js';
 import { call, endpoint } from './http.js';
+import { log } from './report.js';
 import { startControlPlane } from './control-plane.js';
 import type { BenchControlPlane } from './control-plane.js';
 
@@ -23,7 +24,7 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const TUG = join(REPO, 'apps/cli/bin/tug.js');
 const TUG_MAIN = join(REPO, 'apps/cli/dist/main.js');
 
-export const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
+export { log } from './report.js';
 
 function waitExit(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));

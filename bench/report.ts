@@ -15,3 +15,6 @@ export function renderTable(rows: readonly Row[]): string {
   const line = (c: readonly string[]) => c.map((s, i) => s.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
+
+/** Progress lines go to stderr, so stdout carries only the result table. */
+export const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);

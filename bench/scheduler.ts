@@ -12,12 +12,12 @@ import type { IncomingMessage } from 'node:http';
 import { HttpRestClient } from '@tugboat/client';
 import { SchedulerCache, defaultProfile, podInfo, schedulePod, startScheduler } from '@tugboat/scheduler';
 import type { Node, Pod } from '@tugboat/api';
-import { startControlPlane } from './control-plane.js';
 import type { BenchControlPlane } from './control-plane.js';
 import type { Endpoint } from './http.js';
 import { call, endpoint, stream } from './http.js';
+import { log } from './report.js';
 import type { Row } from './report.js';
-import { renderTable } from './report.js';
+import { runWithControlPlane } from './run-with-control-plane.js';
 import { LatencyRecorder, fmtMs, runBounded } from './stats.js';
 
 const num = (name: string, def: number) => Number(process.env[name] ?? def);
@@ -30,7 +30,6 @@ const PHASE_DEADLINE_MS = 300_000;
 const NS = 'bench';
 const TARGET = 1_000;
 
-const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
 function hollowNode(i: number): { name: string; body: string; status: string } {
   const name = `hollow-${String(i).padStart(4, '0')}`;
@@ -203,27 +202,4 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
   }
 }
 
-const rows: Row[] = [];
-const started = new Date();
-let failed: unknown;
-const cp = await startControlPlane({ cpuProfDir: process.env.BENCH_CPU_PROF });
-const stop = (why: string) => {
-  log(`stopping: ${why}`);
-  void cp.close().finally(() => process.exit(2));
-};
-process.once('SIGINT', () => stop('SIGINT'));
-process.once('SIGTERM', () => stop('SIGTERM'));
-setTimeout(() => stop('the whole run took more than 15 minutes'), 15 * 60_000).unref();
-try {
-  await run(cp, rows);
-} catch (err) {
-  failed = err;
-} finally {
-  await cp.close();
-}
-process.stdout.write(`\nscheduler benchmark, ${started.toISOString()}, node ${process.version}, ${NODES} hollow nodes, ${PODS} pods\n\n`);
-process.stdout.write(`${renderTable(rows)}\n`);
-if (failed) {
-  process.stderr.write(`\nbenchmark failed: ${failed instanceof Error ? (failed.stack ?? failed.message) : String(failed)}\n`);
-  process.exitCode = 1;
-}
+await runWithControlPlane(() => `scheduler benchmark, ${NODES} hollow nodes, ${PODS} pods`, run);
