@@ -1,5 +1,5 @@
 /** pods/binding (the scheduler's placement) and pods/eviction (a polite delete). */
-import type { KubeObject } from '@tugboat/api';
+import type { KubeObject, PodCondition, PodStatus } from '@tugboat/api';
 import { ApiError, errors } from '@tugboat/api';
 import { sendJson } from '../http/respond.js';
 import type { HandlerContext } from './context.js';
@@ -7,6 +7,20 @@ import { readObject } from './write.js';
 
 function success(code: number): KubeObject {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code } as unknown as KubeObject;
+}
+
+/** The status with PodScheduled=True, as the binding sets it in Kubernetes (podutil.UpdatePodCondition). */
+export function scheduled(status: PodStatus | undefined, now: Date): PodStatus {
+  const conditions = status?.conditions ?? [];
+  const old = conditions.find((c) => c.type === 'PodScheduled');
+  const condition: PodCondition = {
+    type: 'PodScheduled',
+    status: 'True',
+    lastProbeTime: null,
+    lastTransitionTime: old?.status === 'True' ? old.lastTransitionTime : now.toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+  const next = old ? conditions.map((c) => (c === old ? condition : c)) : [...conditions, condition];
+  return { ...status, conditions: next };
 }
 
 export async function handleBinding(ctx: HandlerContext): Promise<void> {
@@ -28,9 +42,9 @@ export async function handleBinding(ctx: HandlerContext): Promise<void> {
         throw errors.conflict('pods', '', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
       }
       if (pod.metadata.deletionTimestamp) throw errors.conflict('pods', '', name, 'pod is being deleted');
-      // a shallow copy is enough: the store deep-copies what tryUpdate returns
+      // new objects only where the binding changes something: `current` is left as it was
       const { resourceVersion: _rv, ...metadata } = pod.metadata;
-      return { ...pod, metadata, spec: { ...spec, nodeName } };
+      return { ...pod, metadata, spec: { ...spec, nodeName }, status: scheduled(pod.status as PodStatus | undefined, new Date()) };
     },
     { subresource: 'binding' },
   );

@@ -36,7 +36,8 @@ export class EncodedObject {
   private readonly metaEmpty: boolean;
   private last: { rev: number; json: Buffer } | undefined;
 
-  constructor(private readonly obj: KubeObject) {
+  /** `obj`: the object as stored, which the writer no longer changes (the watch cache reuses it) */
+  constructor(readonly obj: KubeObject) {
     const spliceable = obj.metadata !== null && typeof obj.metadata === 'object' && !('resourceVersion' in obj.metadata);
     if (!spliceable) {
       this.stored = encodeForStore(obj);

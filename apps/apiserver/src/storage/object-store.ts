@@ -84,8 +84,12 @@ export class ObjectStore {
     return decodeStored(kv);
   }
 
-  async create(namespace: string | undefined, input: KubeObject, opts: WriteOptions = {}): Promise<KubeObject> {
-    const obj = structuredClone(input);
+  /**
+   * Takes ownership of `obj` (a request body, or an object its caller made for this call): it is
+   * completed in place (metadata, defaults) rather than copied, and becomes the stored object. The
+   * result shares structure with the watch cache's copy: callers read it and do not change it.
+   */
+  async create(namespace: string | undefined, obj: KubeObject, opts: WriteOptions = {}): Promise<KubeObject> {
     this.checkTypeMeta(obj);
     obj.metadata = obj.metadata ?? {};
     if (this.info.namespaced) obj.metadata.namespace = namespace;
@@ -175,6 +179,7 @@ export class ObjectStore {
     opts: UpdateOptions,
   ): Promise<{ done: { obj: KubeObject; created: boolean } } | { stale: true } | { stale?: false; current: StoredValue | undefined; expectedRV: string | undefined }> {
     const { current, modRevision } = state;
+    if (opts.subresource === 'binding') return this.tryBind(key, state, tryUpdate);
     const desired = structuredClone(await tryUpdate(current));
     this.checkTypeMeta(desired);
     const expectedRV = desired.metadata?.resourceVersion;
@@ -194,7 +199,7 @@ export class ObjectStore {
     applyDefaults(next);
     await this.admission.beforeUpdate(this.info, next, current);
     updateGeneration(this.info, next, current);
-    if (opts.subresource !== 'binding') this.validate(next, current);
+    this.validate(next, current);
     delete next.metadata.resourceVersion;
 
     const finished = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
@@ -212,6 +217,24 @@ export class ObjectStore {
     if (res.ok) return { done: { obj: this.written(toStore, encoded, res.revision), created: false } };
     forget();
     return { current: res.current, expectedRV };
+  }
+
+  /**
+   * pods/binding as Kubernetes' BindingREST does it: a guaranteed update of the stored pod that sets
+   * what the binding decides (spec.nodeName, the PodScheduled condition) and nothing else: no
+   * defaulting, admission, validation or managedFields entry, which all concern what a user wrote.
+   * `tryUpdate` returns a new object and leaves `current` (a private copy) alone.
+   */
+  private async tryBind(key: string, state: CurrentState, tryUpdate: TryUpdate): ReturnType<ObjectStore['tryWrite']> {
+    const next = await tryUpdate(state.current);
+    next.metadata = { ...next.metadata };
+    delete next.metadata.resourceVersion;
+    const encoded = new EncodedObject(next);
+    const forget = this.cache.expect(key, encoded);
+    const res = await this.store.update(key, encoded.stored, state.modRevision);
+    if (res.ok) return { done: { obj: this.written(next, encoded, res.revision), created: false } };
+    forget();
+    return { current: res.current, expectedRV: undefined };
   }
 
   /** The watch cache's copy (a private one: tryUpdate may change it), not yet confirmed by etcd. */

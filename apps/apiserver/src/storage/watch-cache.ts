@@ -12,7 +12,7 @@ import type { PrefixWatch, Store, StoreEvent, StoredValue } from '@tugboat/store
 import { watchPrefix } from '@tugboat/store';
 import { resourcePrefix } from './keys.js';
 import type { EncodedObject } from './codec.js';
-import { decodeStored } from './codec.js';
+import { decodeStored, withResourceVersion } from './codec.js';
 
 export interface CachedObject {
   /** `namespace/name` (cluster-scoped: `name`): lists are sorted by it */
@@ -174,8 +174,10 @@ export class WatchCache {
   private toCacheEvent(ev: StoreEvent): CacheEvent | undefined {
     if (ev.type === 'put') {
       const key = this.keyOf(ev.kv.key);
-      const obj = decodeStored(ev.kv);
-      const json = this.ownWrite(ev.kv) ?? encode(obj);
+      // this apiserver's own write: its object and JSON are at hand, no need to parse etcd's bytes
+      const own = this.ownWrite(ev.kv);
+      const obj = own ? withResourceVersion(own.obj, ev.kv.modRevision) : decodeStored(ev.kv);
+      const json = own ? own.at(ev.kv.modRevision) : encode(obj);
       const prev = this.objects.get(key);
       this.objects.set(key, { key, obj, json, rev: ev.kv.modRevision });
       return { type: prev ? 'MODIFIED' : 'ADDED', rev: ev.kv.modRevision, obj, json, prev: prev?.obj };
@@ -191,12 +193,12 @@ export class WatchCache {
     return { type: 'DELETED', rev: ev.modRevision, obj, json: encode(obj), prev: base };
   }
 
-  /** The JSON of a put this apiserver wrote (same stored bytes), without serialising it again. */
-  private ownWrite(kv: StoredValue): Buffer | undefined {
+  /** The encoding of a put this apiserver wrote (same stored bytes). */
+  private ownWrite(kv: StoredValue): EncodedObject | undefined {
     const encoded = this.expected.get(kv.key);
     if (encoded?.stored !== kv.value) return undefined;
     this.expected.delete(kv.key);
-    return encoded.at(kv.modRevision);
+    return encoded;
   }
 
   private record(ev: CacheEvent): void {

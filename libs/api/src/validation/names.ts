@@ -11,7 +11,16 @@ const LABEL_VALUE = `(${QUALIFIED_NAME})?`;
 const CONFIG_KEY = '[-._a-zA-Z0-9]+';
 const ENV_VAR_NAME = '[-._a-zA-Z][-._a-zA-Z0-9]*';
 
-const full = (re: string): RegExp => new RegExp(`^${re}$`);
+const anchored = new Map<string, RegExp>();
+/** The pattern anchored at both ends, compiled once: names are checked on every write. */
+function full(re: string): RegExp {
+  let compiled = anchored.get(re);
+  if (!compiled) {
+    compiled = new RegExp(`^${re}$`);
+    anchored.set(re, compiled);
+  }
+  return compiled;
+}
 
 /** `(e.g. 'a',  or 'b', regex used for validation is '…')`, with Kubernetes' double space. */
 function formatHelp(what: string, regex: string, examples: string[]): string {
@@ -67,29 +76,35 @@ export function isQualifiedName(v: string): string[] {
   return errs;
 }
 
+const LABEL_VALUE_HELP = formatHelp(
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+  LABEL_VALUE, ['MyValue', 'my_value', '12345'],
+);
+
 export function isValidLabelValue(v: string): string[] {
-  return check(v, 63, LABEL_VALUE, formatHelp(
-    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
-    LABEL_VALUE, ['MyValue', 'my_value', '12345'],
-  ));
+  return check(v, 63, LABEL_VALUE, LABEL_VALUE_HELP);
 }
+
+const CONFIG_KEY_HELP = formatHelp(
+  "a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_KEY, ['key.name', 'KEY_NAME', 'key-name'],
+);
 
 /** ConfigMap and Secret keys. */
 export function isConfigMapKey(v: string): string[] {
-  const errs = check(v, 253, CONFIG_KEY, formatHelp(
-    "a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_KEY, ['key.name', 'KEY_NAME', 'key-name'],
-  ));
+  const errs = check(v, 253, CONFIG_KEY, CONFIG_KEY_HELP);
   if (v === '.') errs.push("must not be '.'");
   else if (v === '..') errs.push("must not be '..'");
   else if (v.startsWith('..')) errs.push("must not start with '..'");
   return errs;
 }
 
+const ENV_VAR_HELP = formatHelp(
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
+  ENV_VAR_NAME, ['my.env-name', 'MY_ENV.NAME', 'MyEnvName1'],
+);
+
 export function isEnvVarName(v: string): string[] {
-  return full(ENV_VAR_NAME).test(v) ? [] : [formatHelp(
-    "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
-    ENV_VAR_NAME, ['my.env-name', 'MY_ENV.NAME', 'MyEnvName1'],
-  )];
+  return full(ENV_VAR_NAME).test(v) ? [] : [ENV_VAR_HELP];
 }
 
 /** IANA service names: container and service port names. */
