@@ -4,7 +4,6 @@
  * the pod stream, reports status and events, and renews the node's lease.
  * `close()` stops all of that and leaves the containers running: a restarted agent adopts them.
  */
-import type Dockerode from 'dockerode';
 import type { Event, Node, NodeCondition, Pod } from '@tugboat/api';
 import { KEEPALIVE_OPTIONS, channelCredentials, protos, unary } from '@tugboat/rpc';
 import type { NodeConfig, NodeServiceClient } from '@tugboat/rpc';
@@ -16,6 +15,8 @@ import { ensureNodeIdentity } from './connection/credentials.js';
 import { EventRecorder } from './connection/event-recorder.js';
 import { watchPods } from './connection/pod-watch.js';
 import { StatusReporter } from './connection/status-reporter.js';
+import { engineFor } from './docker/engine-client.js';
+import type { DockerEndpoint, EngineClient } from './docker/engine-client.js';
 import { RefStore } from './refs.js';
 import { nodeInfoFromDocker, startRuntime } from './runtime/index.js';
 import type { BackoffPolicy, PodEvent, Runtime } from './runtime/index.js';
@@ -31,7 +32,8 @@ export interface AgentOptions {
   nodeIP: string;
   /** where the node's certificate is kept */
   dataDir: string;
-  docker: Dockerode;
+  /** the engine; default: a client on /var/run/docker.sock, which the agent closes with itself */
+  docker?: DockerEndpoint;
   /** AgentService listen address and port (0: a free one) */
   agentHost?: string;
   agentPort?: number;
@@ -75,7 +77,7 @@ async function persist<T>(what: string, fn: () => Promise<T>, log: Logger, signa
   }
 }
 
-async function nodeObject(opts: AgentOptions, docker: Dockerode, agentPort: number): Promise<Node> {
+async function nodeObject(opts: AgentOptions, docker: EngineClient, agentPort: number): Promise<Node> {
   const { capacity, allocatable, nodeInfo } = await nodeInfoFromDocker(docker);
   return {
     apiVersion: 'v1',
@@ -108,6 +110,7 @@ function eventFor(pod: Pod, e: PodEvent, node: string): Event {
 export async function startAgent(opts: AgentOptions): Promise<Agent> {
   const log = (opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' })).child({ component: 'node-agent', node: opts.nodeName });
   const lifetime = new AbortController();
+  const { engine: docker, owned: ownsEngine } = engineFor(opts.docker);
   const identity = await ensureNodeIdentity({ server: opts.server, caPem: opts.caPem, token: opts.token, nodeName: opts.nodeName, addresses: [opts.nodeIP], dataDir: opts.dataDir });
   let runtime: Runtime | undefined;
   const agentService = await startAgentService({
@@ -128,13 +131,13 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
   let stream: { close(): void } | undefined;
 
   const ready = (async () => {
-    const node = await unlessClosed(nodeObject(opts, opts.docker, agentService.port), lifetime.signal);
+    const node = await unlessClosed(nodeObject(opts, docker, agentService.port), lifetime.signal);
     const registered = await persist('register', () => unary(client.Register.bind(client), { node_json: Buffer.from(JSON.stringify(node)) }), log, lifetime.signal);
     const config = registered.config as NodeConfig;
     log.info({ podCIDR: config.pod_cidr }, 'node registered');
     if (lifetime.signal.aborted) throw new Error('agent closed');
     runtime = startRuntime({
-      docker: opts.docker,
+      docker,
       nodeName: opts.nodeName,
       hostIP: opts.nodeIP,
       network: { name: `tugboat-${opts.nodeName}`, subnet: config.pod_cidr },
@@ -195,6 +198,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
       await events.close();
       await agentService.close();
       client.close();
+      if (ownsEngine) docker.close();
     },
   };
 }

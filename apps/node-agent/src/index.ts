@@ -5,3 +5,5 @@
 export { startAgent } from './agent.js';
 export type { Agent, AgentOptions } from './agent.js';
 export * from './runtime/index.js';
+export { EngineClient, EngineError } from './docker/engine-client.js';
+export type { DockerEndpoint, EngineClientOptions } from './docker/engine-client.js';

@@ -4,10 +4,10 @@
  * any of those (the engine answers 400 "conflicting options" otherwise).
  */
 import { createHash } from 'node:crypto';
-import type Dockerode from 'dockerode';
 import type { Container, Pod } from '@tugboat/api';
 import { milliValue, quantityValue } from '@tugboat/api';
 import { expandVars } from '../runtime/expand.js';
+import type { ContainerCreateOptions } from './engine-types.js';
 import type { ContainerIdentity, ContainerKind } from './labels.js';
 import { identityLabels } from './labels.js';
 import { containerVolumes } from './volumes.js';
@@ -82,7 +82,7 @@ function identity(pod: Pod, nodeName: string, rest: Pick<ContainerIdentity, 'con
   };
 }
 
-export function sandboxSpec(input: SandboxSpecInput): Dockerode.ContainerCreateOptions {
+export function sandboxSpec(input: SandboxSpecInput): ContainerCreateOptions {
   const { pod, dns } = input;
   const exposed: Record<string, object> = {};
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
@@ -137,7 +137,7 @@ export function resourceLimits(container: Container): { NanoCpus?: number; Memor
   return out;
 }
 
-export function appContainerSpec(input: AppSpecInput): Dockerode.ContainerCreateOptions {
+export function appContainerSpec(input: AppSpecInput): ContainerCreateOptions {
   const { pod, container, env } = input;
   const { Mounts, Binds } = containerVolumes(pod, container, input.nodeName);
   const labels = identityLabels(identity(pod, input.nodeName, {

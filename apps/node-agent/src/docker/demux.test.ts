@@ -1,5 +1,6 @@
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { demuxBuffer, looksMultiplexed } from './demux.js';
+import { FrameSplitter, demuxBuffer, demuxStream, looksMultiplexed } from './demux.js';
 
 function frame(type: number, text: string): Buffer {
   const data = Buffer.from(text);
@@ -17,5 +18,32 @@ describe('demuxBuffer', () => {
   });
   it('recognises raw TTY output', () => {
     expect(looksMultiplexed(Buffer.from('hello world\n'))).toBe(false);
+  });
+});
+
+describe('FrameSplitter', () => {
+  it('reassembles frames cut anywhere, header included', () => {
+    const all = Buffer.concat([frame(1, 'hello '), frame(2, 'oops'), frame(1, 'world')]);
+    for (let cut = 1; cut < all.length; cut++) {
+      const s = new FrameSplitter();
+      const frames = [...s.push(all.subarray(0, cut)), ...s.push(all.subarray(cut))];
+      expect(frames.map((f) => `${f.stream}:${f.data.toString()}`)).toEqual(['stdout:hello ', 'stderr:oops', 'stdout:world']);
+    }
+  });
+});
+
+describe('demuxStream', () => {
+  it('sends each frame to its target', async () => {
+    const source = new PassThrough();
+    const out: string[] = [];
+    const err: string[] = [];
+    const stdout = new PassThrough().on('data', (b: Buffer) => out.push(b.toString()));
+    const stderr = new PassThrough().on('data', (b: Buffer) => err.push(b.toString()));
+    demuxStream(source, stdout, stderr);
+    const both = Buffer.concat([frame(1, 'a'), frame(2, 'b'), frame(1, 'c')]);
+    source.write(both.subarray(0, 5));
+    source.end(both.subarray(5));
+    await new Promise((r) => source.on('end', r));
+    expect([out.join(''), err.join('')]).toEqual(['ac', 'b']);
   });
 });

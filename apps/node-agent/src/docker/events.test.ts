@@ -23,7 +23,7 @@ describe('watchContainerEvents', () => {
     const streams: PassThrough[] = [];
     const calls: { since: number }[] = [];
     const docker = {
-      getEvents: async (opts: { since: number }) => {
+      events: async (opts: { since: number }) => {
         calls.push(opts);
         const s = new PassThrough();
         streams.push(s);

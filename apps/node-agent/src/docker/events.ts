@@ -3,8 +3,9 @@
  * the caller to enqueue; the stream reconnects after a break (resuming from the last event seen) and
  * reports every reconnect so the caller can resync what it may have missed.
  */
-import type Dockerode from 'dockerode';
+import type { Readable } from 'node:stream';
 import type pino from 'pino';
+import type { EngineClient } from './engine-client.js';
 import { LABELS, labelFilters } from './labels.js';
 import { NdjsonSplitter } from './ndjson.js';
 
@@ -49,7 +50,7 @@ export interface EventWatch {
 }
 
 export interface WatchOptions {
-  docker: Dockerode;
+  docker: EngineClient;
   nodeName: string;
   logger: pino.Logger;
   onEvent(e: ContainerEvent): void;
@@ -61,7 +62,7 @@ export interface WatchOptions {
 export function watchContainerEvents(opts: WatchOptions): { watch: EventWatch; connected: Promise<void> } {
   const retryMs = opts.retryMs ?? 1000;
   let closed = false;
-  let stream: NodeJS.ReadableStream & { destroy?: () => void } | undefined;
+  let stream: Readable | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let since = Math.floor(Date.now() / 1000);
   let firstConnect: (() => void) | undefined;
@@ -70,14 +71,14 @@ export function watchContainerEvents(opts: WatchOptions): { watch: EventWatch; c
   const connect = async (): Promise<void> => {
     if (closed) return;
     try {
-      const s = await opts.docker.getEvents({ since, filters: { type: ['container'], event: WATCHED_ACTIONS, label: labelFilters(opts.nodeName) } }) as typeof stream;
+      const s = await opts.docker.events({ since, filters: { type: ['container'], event: WATCHED_ACTIONS, label: labelFilters(opts.nodeName) } });
       if (closed) {
-        s?.destroy?.();
+        s.destroy();
         return;
       }
       stream = s;
       const splitter = new NdjsonSplitter();
-      s!.on('data', (chunk: Buffer) => {
+      s.on('data', (chunk: Buffer) => {
         for (const raw of splitter.push(chunk, (line) => opts.logger.warn({ line }, 'unparsable docker event'))) {
           const e = parseContainerEvent(raw);
           if (!e) continue;
@@ -91,9 +92,9 @@ export function watchContainerEvents(opts: WatchOptions): { watch: EventWatch; c
         opts.logger.warn({ err }, 'docker event stream ended; reconnecting');
         scheduleRetry();
       };
-      s!.on('end', () => broken());
-      s!.on('close', () => broken());
-      s!.on('error', (err: unknown) => broken(err));
+      s.on('end', () => broken());
+      s.on('close', () => broken());
+      s.on('error', (err: unknown) => broken(err));
       firstConnect?.();
       opts.onConnected();
     } catch (err) {
@@ -115,7 +116,7 @@ export function watchContainerEvents(opts: WatchOptions): { watch: EventWatch; c
       close() {
         closed = true;
         if (retryTimer) clearTimeout(retryTimer);
-        stream?.destroy?.();
+        stream?.destroy();
         stream = undefined;
         firstConnect?.();
       },

@@ -1,8 +1,9 @@
 /** `docker exec` with attached streams, TTY resize and the exit code (which only exec inspect knows). */
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import type { Duplex, Readable, Writable } from 'node:stream';
-import type Dockerode from 'dockerode';
+import type { Readable, Writable } from 'node:stream';
+import { demuxStream } from './demux.js';
+import type { EngineClient } from './engine-client.js';
 
 export interface ExecOptions {
   command: string[];
@@ -18,24 +19,26 @@ export interface ExecSession {
   resize(cols: number, rows: number): Promise<void>;
   /** resolves when the process has exited */
   exitCode: Promise<number>;
+  /** drop the connection (the process itself keeps running: the engine cannot kill an exec) */
+  abort(): void;
 }
 
-export async function execInContainer(docker: Dockerode, containerId: string, opts: ExecOptions): Promise<ExecSession> {
-  const exec = await docker.getContainer(containerId).exec({
+export async function execInContainer(docker: EngineClient, containerId: string, opts: ExecOptions): Promise<ExecSession> {
+  const { Id: execId } = await docker.createExec(containerId, {
     Cmd: opts.command, AttachStdin: opts.stdin, AttachStdout: true, AttachStderr: true, Tty: opts.tty,
   });
-  const socket = await exec.start({ hijack: true, stdin: opts.stdin, Tty: opts.tty }) as Duplex;
+  const socket = await docker.startExec(execId, { tty: opts.tty });
   const stdout = new PassThrough();
   const stderr = opts.tty ? null : new PassThrough();
   if (opts.tty) socket.pipe(stdout);
-  else docker.modem.demuxStream(socket, stdout, stderr!);
+  else demuxStream(socket, stdout, stderr!);
   const exitCode = (async () => {
     await Promise.race([once(socket, 'end'), once(socket, 'close')]).catch(() => undefined);
     stdout.end();
     stderr?.end();
     // The exec may need a moment to be marked finished after its stream ends.
     for (let i = 0; i < 50; i++) {
-      const info = await exec.inspect();
+      const info = await docker.inspectExec(execId);
       if (!info.Running && info.ExitCode !== null) return info.ExitCode;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -46,14 +49,15 @@ export async function execInContainer(docker: Dockerode, containerId: string, op
     stdout,
     stderr,
     resize: async (cols, rows) => {
-      if (opts.tty) await exec.resize({ w: cols, h: rows });
+      if (opts.tty) await docker.resizeExec(execId, cols, rows);
     },
     exitCode,
+    abort: () => socket.destroy(),
   };
 }
 
 /** Run a command to completion and collect its output (used by exec probes); rejects after timeoutMs. */
-export async function runInContainer(docker: Dockerode, containerId: string, command: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
+export async function runInContainer(docker: EngineClient, containerId: string, command: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
   const session = await execInContainer(docker, containerId, { command, stdin: false, tty: false });
   const chunks: Buffer[] = [];
   session.stdout.on('data', (b: Buffer) => chunks.push(b));
@@ -67,5 +71,6 @@ export async function runInContainer(docker: Dockerode, containerId: string, com
     return { exitCode, output: Buffer.concat(chunks).toString('utf8').slice(0, 1024) };
   } finally {
     clearTimeout(timer);
+    session.abort();
   }
 }

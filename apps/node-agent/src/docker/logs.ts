@@ -1,7 +1,7 @@
 /** A container's logs as plain text (stdout and stderr interleaved), bounded by limitBytes. */
 import { PassThrough, Readable, Transform } from 'node:stream';
-import type Dockerode from 'dockerode';
-import { demuxBuffer, looksMultiplexed } from './demux.js';
+import { demuxBuffer, demuxStream, looksMultiplexed } from './demux.js';
+import type { EngineClient } from './engine-client.js';
 
 export interface LogOptions {
   follow?: boolean;
@@ -11,26 +11,23 @@ export interface LogOptions {
   limitBytes?: number;
 }
 
-export async function containerLogs(docker: Dockerode, containerId: string, opts: LogOptions, signal?: AbortSignal): Promise<Readable> {
-  const c = docker.getContainer(containerId);
+export async function containerLogs(docker: EngineClient, containerId: string, opts: LogOptions, signal?: AbortSignal): Promise<Readable> {
   const base = {
-    stdout: true,
-    stderr: true,
     timestamps: opts.timestamps ?? false,
-    ...(opts.tailLines !== undefined ? { tail: opts.tailLines } : {}),
+    tail: opts.tailLines,
     since: opts.sinceSeconds !== undefined ? Math.floor(Date.now() / 1000) - opts.sinceSeconds : 0,
   };
   let out: Readable;
   if (!opts.follow) {
-    const buf = await c.logs({ ...base, follow: false });
+    const buf = await docker.logs(containerId, { ...base, follow: false });
     const text = looksMultiplexed(buf) ? Buffer.concat(demuxBuffer(buf).map((f) => f.data)) : buf;
     out = Readable.from([text]);
   } else {
-    const tty = (await c.inspect()).Config.Tty;
-    const source = await c.logs({ ...base, follow: true }) as NodeJS.ReadableStream & { destroy(): void };
+    const tty = (await docker.inspectContainer(containerId)).Config.Tty;
+    const source = await docker.logs(containerId, { ...base, follow: true });
     const target = new PassThrough();
     if (tty) source.pipe(target);
-    else docker.modem.demuxStream(source, target, target);
+    else demuxStream(source, target, target);
     // demuxStream never ends its targets: end them when the container's stream ends.
     source.on('end', () => target.end());
     source.on('error', (err: Error) => target.destroy(err));

@@ -1,6 +1,6 @@
 /** The node's pod bridge network: one Docker bridge per node with the node's podCIDR. */
-import type Dockerode from 'dockerode';
 import type pino from 'pino';
+import type { EngineClient } from './engine-client.js';
 import { LABELS } from './labels.js';
 import { isNotFound } from './observe.js';
 
@@ -18,9 +18,9 @@ export function gatewayOf(subnet: string): string {
 }
 
 /** Create the network when missing; an existing one is kept (a restarted agent, or a test that made it). */
-export async function ensureNetwork(docker: Dockerode, net: NodeNetwork, nodeName: string, logger: pino.Logger): Promise<void> {
+export async function ensureNetwork(docker: EngineClient, net: NodeNetwork, nodeName: string, logger: pino.Logger): Promise<void> {
   try {
-    const info = await docker.getNetwork(net.name).inspect() as { IPAM?: { Config?: { Subnet?: string }[] } };
+    const info = await docker.inspectNetwork(net.name);
     const subnet = info.IPAM?.Config?.[0]?.Subnet;
     if (subnet !== net.subnet) logger.warn({ network: net.name, subnet, wanted: net.subnet }, 'pod network exists with another subnet; keeping it');
     return;

@@ -1,20 +1,10 @@
 /** Node capacity and system info from `docker info`. */
-import type Dockerode from 'dockerode';
 import type { NodeSystemInfo } from '@tugboat/api';
+import type { EngineClient } from './engine-client.js';
+import type { EngineInfo } from './engine-types.js';
 
 export const MAX_PODS = 110;
 export const AGENT_VERSION = 'v1.32.0-tugboat';
-
-interface DockerInfo {
-  ID?: string;
-  NCPU?: number;
-  MemTotal?: number;
-  KernelVersion?: string;
-  OperatingSystem?: string;
-  OSType?: string;
-  Architecture?: string;
-  ServerVersion?: string;
-}
 
 const ARCH: Record<string, string> = { x86_64: 'amd64', aarch64: 'arm64', armv7l: 'arm', i686: '386', ppc64le: 'ppc64le', s390x: 's390x' };
 
@@ -25,7 +15,7 @@ export interface NodeResources {
 }
 
 /** Pure: the node's resources and system info from a `docker info` answer. */
-export function nodeInfoFromDockerInfo(info: DockerInfo): NodeResources {
+export function nodeInfoFromDockerInfo(info: EngineInfo): NodeResources {
   const capacity = {
     cpu: String(info.NCPU ?? 1),
     memory: `${Math.floor((info.MemTotal ?? 0) / 1024)}Ki`,
@@ -49,6 +39,6 @@ export function nodeInfoFromDockerInfo(info: DockerInfo): NodeResources {
   };
 }
 
-export async function nodeInfoFromDocker(docker: Dockerode): Promise<NodeResources> {
-  return nodeInfoFromDockerInfo(await docker.info() as DockerInfo);
+export async function nodeInfoFromDocker(docker: EngineClient): Promise<NodeResources> {
+  return nodeInfoFromDockerInfo(await docker.info());
 }

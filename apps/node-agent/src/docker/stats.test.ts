@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type Dockerode from 'dockerode';
+import type { ContainerStats } from './engine-types.js';
 import { usageFromStats } from './stats.js';
 
 const sample = (over: object) => ({
@@ -9,7 +9,7 @@ const sample = (over: object) => ({
   precpu_stats: { cpu_usage: { total_usage: 1_000_000_000 } },
   memory_stats: { usage: 50_000_000, stats: { total_inactive_file: 10_000_000 } },
   ...over,
-}) as unknown as Dockerode.ContainerStats;
+}) as unknown as ContainerStats;
 
 describe('usageFromStats', () => {
   it('turns the cpu delta over the sample window into nanocores and subtracts inactive file pages', () => {

@@ -4,12 +4,13 @@
  * is a bind mount (Docker creates a missing directory). Other volume sources are not supported yet
  * and are reported so the caller can log them.
  */
-import type Dockerode from 'dockerode';
 import type { Container, Pod } from '@tugboat/api';
+import type { EngineClient } from './engine-client.js';
+import type { MountSettings } from './engine-types.js';
 import { LABELS } from './labels.js';
 
 export interface ContainerVolumes {
-  Mounts: Dockerode.MountSettings[];
+  Mounts: MountSettings[];
   Binds: string[];
   /** mounts whose volume source Tugboat cannot provide yet */
   unsupported: string[];
@@ -43,7 +44,7 @@ export function containerVolumes(pod: Pod, container: Container, nodeName: strin
 }
 
 /** Remove the pod's emptyDir volumes (after its containers are gone). */
-export async function removePodVolumes(docker: Dockerode, nodeName: string, podUid: string): Promise<void> {
-  const { Volumes } = await docker.listVolumes({ filters: { label: [`${LABELS.node}=${nodeName}`, `${LABELS.podUid}=${podUid}`] } });
-  await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
+export async function removePodVolumes(docker: EngineClient, nodeName: string, podUid: string): Promise<void> {
+  const volumes = await docker.listVolumes({ filters: { label: [`${LABELS.node}=${nodeName}`, `${LABELS.podUid}=${podUid}`] } });
+  await Promise.all(volumes.map((v) => docker.removeVolume(v.Name).catch(() => undefined)));
 }

@@ -4,12 +4,12 @@
  * Verdicts go to the owner: onChange for readiness/startup flips, onFailure when liveness or
  * startup fails for good (the container must be restarted); after that the prober stops itself.
  */
-import type Dockerode from 'dockerode';
 import type { Container, Probe } from '@tugboat/api';
 import type { ProbeTarget } from './handlers.js';
 import { runProbe } from './handlers.js';
 import type { ProbeKind, ProbeTally, ProbeTiming } from './probe-state.js';
 import { initialTally, probeTiming, recordProbe } from './probe-state.js';
+import type { EngineClient } from '../docker/engine-client.js';
 
 export interface ProberCallbacks {
   onChange(): void;
@@ -34,7 +34,7 @@ export class ContainerProber {
   private readonly podIP: string;
 
   constructor(
-    private readonly docker: Dockerode,
+    private readonly docker: EngineClient,
     target: { containerId: string; container: Container; podIP: string },
     private readonly callbacks: ProberCallbacks,
   ) {

@@ -2,12 +2,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import type Dockerode from 'dockerode';
 import type { Container, IntOrString, ProbeHandler } from '@tugboat/api';
 import { runInContainer } from '../docker/exec.js';
+import type { EngineClient } from '../docker/engine-client.js';
 
 export interface ProbeTarget {
-  docker: Dockerode;
+  docker: EngineClient;
   containerId: string;
   container: Container;
   podIP: string;

@@ -2,10 +2,10 @@
  * All probers of this node, one per running container instance, keyed by container id. The pod
  * worker reconciles it after each sync: new running instances get a prober, gone ones lose theirs.
  */
-import type Dockerode from 'dockerode';
 import type { Container } from '@tugboat/api';
 import type { ProberCallbacks } from './container-prober.js';
 import { ContainerProber } from './container-prober.js';
+import type { EngineClient } from '../docker/engine-client.js';
 
 export interface RunningContainer {
   id: string;
@@ -18,7 +18,7 @@ export class ProbeManager {
   private closed = false;
 
   constructor(
-    private readonly docker: Dockerode,
+    private readonly docker: EngineClient,
     private readonly callbacks: (podUid: string, containerName: string, containerId: string) => ProberCallbacks,
   ) {}
 

@@ -2,11 +2,11 @@
  * Making a container's image available as the kubelet does: pull policy, ErrImageNeverPull,
  * ErrImagePull with the engine's message, then ImagePullBackOff while the back-off runs.
  */
-import type Dockerode from 'dockerode';
 import type { Container, ContainerStateWaiting } from '@tugboat/api';
 import { engineMessage, imagePresent, pullImage, pullPolicyOf } from '../docker/images.js';
 import type { Backoff } from './backoff.js';
 import type { KeyedQueue } from './work-queue.js';
+import type { EngineClient } from '../docker/engine-client.js';
 
 export interface ImageStepContext {
   uid: string;
@@ -19,7 +19,7 @@ export class ImagePuller {
   private readonly failures = new Map<string, { at: number; message: string }>();
 
   constructor(
-    private readonly docker: Dockerode,
+    private readonly docker: EngineClient,
     private readonly backoff: Backoff,
     private readonly queue: KeyedQueue,
   ) {}

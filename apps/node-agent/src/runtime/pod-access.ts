@@ -2,10 +2,9 @@
  * Finding a pod's container for logs and exec, with the API's errors: NotFound for an unknown pod,
  * BadRequest for a container that is not in the pod or has no instance to serve.
  */
-import type Dockerode from 'dockerode';
 import type { Pod } from '@tugboat/api';
 import { errors } from '@tugboat/api';
-import type { ObservedContainer } from '../docker/observe.js';
+import type { ObserveContext, ObservedContainer } from '../docker/observe.js';
 import { observePod } from '../docker/observe.js';
 import { instancesOf } from './status.js';
 import type { ContainerRef } from './types.js';
@@ -30,9 +29,9 @@ export function chooseContainer(pod: Pod, ref: ContainerRef): { name: string; ki
   throw errors.badRequest(`container ${ref.container} is not valid for pod ${ref.name}`);
 }
 
-export async function containerInstance(node: { docker: Dockerode; nodeName: string }, pod: Pod, ref: ContainerRef, previous: boolean): Promise<ObservedContainer> {
+export async function containerInstance(observe: ObserveContext, pod: Pod, ref: ContainerRef, previous: boolean): Promise<ObservedContainer> {
   const chosen = chooseContainer(pod, ref);
-  const observed = await observePod(node.docker, node.nodeName, pod.metadata.uid ?? '', '');
+  const observed = await observePod(observe, pod.metadata.uid ?? '');
   const { latest, previous: before } = instancesOf(observed, chosen.name, chosen.kind);
   const target = previous ? before : latest;
   if (target) return target;

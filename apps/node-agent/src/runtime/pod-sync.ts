@@ -5,13 +5,12 @@
  * shows afterwards. The queue guarantees one sync per pod at a time; everything else (Docker events,
  * probes, timers, API changes) only enqueues the uid.
  */
-import type Dockerode from 'dockerode';
 import type pino from 'pino';
 import type { Container, Pod } from '@tugboat/api';
 import { appContainerSpec, containerSpecHash, gracePeriodSeconds, podDns, podKey, sandboxSpec } from '../docker/container-spec.js';
-import type { ObservedContainer, ObservedPod } from '../docker/observe.js';
+import type { InspectCache, ObserveContext, ObservedContainer, ObservedPod } from '../docker/observe.js';
 import { engineMessage } from '../docker/images.js';
-import { observePod } from '../docker/observe.js';
+import { fromInspect, observePod } from '../docker/observe.js';
 import { containerVolumes } from '../docker/volumes.js';
 import type { ProbeManager } from '../probes/probe-manager.js';
 import type { Backoff } from './backoff.js';
@@ -24,6 +23,7 @@ import { teardownPod } from './pod-teardown.js';
 import { computePodStatus, hasTerminated, instancesOf } from './status.js';
 import type { PodEvent, RuntimeOptions } from './types.js';
 import type { KeyedQueue } from './work-queue.js';
+import type { EngineClient } from '../docker/engine-client.js';
 
 export interface SyncDeps {
   opts: RuntimeOptions & { pauseImage: string };
@@ -32,6 +32,8 @@ export interface SyncDeps {
   queue: KeyedQueue;
   images: ImagePuller;
   states: Map<string, PodState>;
+  /** the engine, node and network to observe pods with, and the inspect cache every observation shares */
+  observe: ObserveContext & { cache: InspectCache };
   /** orphans (containers of pods nobody asked for) are collected only after the first resync */
   collectOrphans(): boolean;
 }
@@ -48,7 +50,7 @@ interface Pass {
 }
 
 export class PodSyncer {
-  private readonly docker: Dockerode;
+  private readonly docker: EngineClient;
 
   constructor(private readonly deps: SyncDeps) {
     this.docker = deps.opts.docker;
@@ -59,7 +61,7 @@ export class PodSyncer {
   }
 
   private observe(uid: string): Promise<ObservedPod> {
-    return observePod(this.docker, this.deps.opts.nodeName, uid, this.deps.opts.network.name);
+    return observePod(this.deps.observe, uid);
   }
 
   async sync(uid: string): Promise<void> {
@@ -136,13 +138,13 @@ export class PodSyncer {
       pod: p.pod, nodeName: opts.nodeName, network: opts.network.name, pauseImage: opts.pauseImage,
       dns: podDns(p.pod, opts.clusterDNS, opts.clusterDomain), attempt: current ? current.restartCount + 1 : 0,
     });
-    const sandbox = await createContainer(this.docker, spec);
+    const sandboxId = await createContainer(this.docker, spec);
     try {
-      await sandbox.start();
+      await this.docker.startContainer(sandboxId);
     } catch (err) {
       // e.g. a hostPort already taken: the pod stays Pending, with an event, and is retried with back-off.
       const message = engineMessage(err);
-      await removeContainer(this.docker, sandbox.id);
+      await removeContainer(this.docker, sandboxId);
       this.deps.backoff.next(key);
       p.state.sandboxFailedAt = Date.now();
       this.event(p.pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${message}`);
@@ -151,10 +153,12 @@ export class PodSyncer {
       return false;
     }
     this.deps.backoff.reset(key);
-    const info = await sandbox.inspect();
-    p.sandboxId = sandbox.id;
-    p.podIP = info.NetworkSettings.Networks?.[opts.network.name]?.IPAddress ?? '';
-    p.log.info({ sandbox: sandbox.id, podIP: p.podIP }, 'pod sandbox started');
+    // This inspect is the sandbox's observation too: cached, the next list needs no inspect for it.
+    const sandbox = fromInspect(await this.docker.inspectContainer(sandboxId), opts.network.name);
+    if (sandbox) this.deps.observe.cache.put(sandbox);
+    p.sandboxId = sandboxId;
+    p.podIP = sandbox?.ip ?? '';
+    p.log.info({ sandbox: sandboxId, podIP: p.podIP }, 'pod sandbox started');
     p.observed = await this.observe(p.state.uid);
     return p.podIP !== '';
   }
@@ -229,7 +233,7 @@ export class PodSyncer {
     const unsupported = containerVolumes(p.pod, c, opts.nodeName).unsupported;
     if (unsupported.length) p.log.warn({ container: c.name, volumes: unsupported }, 'volume types not supported yet; not mounted');
     const spec = appContainerSpec({ pod: p.pod, container: c, kind, nodeName: opts.nodeName, sandboxId: p.sandboxId, env: env.env, attempt });
-    let created: Dockerode.Container;
+    let created: string;
     try {
       created = await createContainer(this.docker, spec);
     } catch (err) {
@@ -240,7 +244,7 @@ export class PodSyncer {
       return;
     }
     this.event(p.pod, 'Normal', 'Created', `Created container ${c.name}`);
-    await this.start(p, c, created.id);
+    await this.start(p, c, created);
   }
 
   /** An instance that was created but never started (an agent stopped in between). */
@@ -250,7 +254,7 @@ export class PodSyncer {
 
   private async start(p: Pass, c: Container, id: string): Promise<void> {
     try {
-      await this.docker.getContainer(id).start();
+      await this.docker.startContainer(id);
       this.event(p.pod, 'Normal', 'Started', `Started container ${c.name}`);
       p.log.info({ container: c.name, id }, 'container started');
     } catch (err) {

@@ -10,7 +10,7 @@ import { watchContainerEvents } from '../docker/events.js';
 import { execInContainer } from '../docker/exec.js';
 import { containerLogs } from '../docker/logs.js';
 import { ensureNetwork } from '../docker/network.js';
-import { listPodUids, observePod } from '../docker/observe.js';
+import { InspectCache, listPodUids, observePod } from '../docker/observe.js';
 import { containerUsage } from '../docker/stats.js';
 import { ProbeManager } from '../probes/probe-manager.js';
 import { Backoff, DEFAULT_BACKOFF } from './backoff.js';
@@ -30,6 +30,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   const { docker, nodeName, logger } = opts;
   const states = new Map<string, PodState>();
   const backoff = new Backoff(opts.backoff ?? DEFAULT_BACKOFF);
+  const observe = { docker, nodeName, network: opts.network.name, cache: new InspectCache() };
   let firstResyncDone = false;
   let closed = false;
 
@@ -50,7 +51,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     },
   }));
   const images = new ImagePuller(docker, backoff, queue);
-  const syncer = new PodSyncer({ opts, backoff, probes, queue, images, states, collectOrphans: () => firstResyncDone });
+  const syncer = new PodSyncer({ opts, backoff, probes, queue, images, states, observe, collectOrphans: () => firstResyncDone });
 
   const stateOf = (uid: string): PodState => {
     let s = states.get(uid);
@@ -66,7 +67,10 @@ export function startRuntime(options: RuntimeOptions): Runtime {
 
   const events = watchContainerEvents({
     docker, nodeName, logger,
-    onEvent: (e) => queue.enqueue(e.podUid),
+    onEvent: (e) => {
+      observe.cache.forget(e.containerId);
+      queue.enqueue(e.podUid);
+    },
     onConnected: () => void resyncAll().catch((err: unknown) => logger.warn({ err }, 'resync after events reconnect failed')),
   });
 
@@ -139,20 +143,20 @@ export function startRuntime(options: RuntimeOptions): Runtime {
 
     async logs(ref, logOpts, signal) {
       const pod = findPod(desiredPods(), ref);
-      const instance = await containerInstance({ docker, nodeName }, pod, ref, logOpts.previous ?? false);
+      const instance = await containerInstance(observe, pod, ref, logOpts.previous ?? false);
       return containerLogs(docker, instance.id, logOpts, signal);
     },
 
     async exec(ref, execOpts) {
       const pod = findPod(desiredPods(), ref);
-      const instance = await containerInstance({ docker, nodeName }, pod, ref, false);
+      const instance = await containerInstance(observe, pod, ref, false);
       if (!instance.running) throw errors.badRequest(`container ${instance.containerName} is not running in pod ${ref.name}`);
       return execInContainer(docker, instance.id, execOpts);
     },
 
     async stats() {
       return Promise.all(desiredPods().map(async (pod): Promise<PodStats> => {
-        const observed = await observePod(docker, nodeName, pod.metadata.uid ?? '', opts.network.name);
+        const observed = await observePod(observe, pod.metadata.uid ?? '');
         const running = observed.containers.filter((c) => c.running && c.kind === 'app');
         const containers = await Promise.all(running.map(async (c) => ({ name: c.containerName, ...(await containerUsage(docker, c.id)) })));
         return { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '', uid: pod.metadata.uid ?? '', timestamp: new Date().toISOString(), containers };

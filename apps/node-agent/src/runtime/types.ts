@@ -1,10 +1,10 @@
 /** The runtime's public types: what the agent passes in, and what it gets back. */
 import type { Readable, Writable } from 'node:stream';
-import type Dockerode from 'dockerode';
 import type pino from 'pino';
 import type { Pod, PodStatus } from '@tugboat/api';
 import type { BackoffPolicy } from './backoff.js';
 import type { RefLookup } from './env.js';
+import type { EngineClient } from '../docker/engine-client.js';
 
 export interface PodEvent {
   type: 'Normal' | 'Warning';
@@ -14,7 +14,7 @@ export interface PodEvent {
 }
 
 export interface RuntimeOptions {
-  docker: Dockerode;
+  docker: EngineClient;
   nodeName: string;
   hostIP: string;
   /** this node's pod bridge network (podCIDR), e.g. tugboat-<node>, 10.244.1.0/24; created if missing */

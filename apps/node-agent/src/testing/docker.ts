@@ -8,13 +8,24 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type Dockerode from 'dockerode';
+import { engineFor } from '../docker/engine-client.js';
+import type { DockerEndpoint, EngineClient } from '../docker/engine-client.js';
 import { LABELS } from '../docker/labels.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 let ensured: Promise<void> | undefined;
+
+/** Run fn with a client for the endpoint, closing the client if it was made here. */
+async function withEngine<T>(endpoint: DockerEndpoint, fn: (engine: EngineClient) => Promise<T>): Promise<T> {
+  const { engine, owned } = engineFor(endpoint);
+  try {
+    return await fn(engine);
+  } finally {
+    if (owned) engine.close();
+  }
+}
 
 /** Runs scripts/ensure-docker.sh once per process: engine installed and answering, images built. */
 export function ensureDocker(): Promise<void> {
@@ -34,7 +45,11 @@ export function testNodeName(): string {
  * Create the node's bridge network on a free /24 (test files run in parallel, so a fixed subnet
  * would collide). The runtime then finds it and keeps it.
  */
-export async function createTestNetwork(docker: Dockerode, nodeName: string): Promise<{ name: string; subnet: string }> {
+export function createTestNetwork(endpoint: DockerEndpoint, nodeName: string): Promise<{ name: string; subnet: string }> {
+  return withEngine(endpoint, (docker) => createNetworkOnFreeSubnet(docker, nodeName));
+}
+
+async function createNetworkOnFreeSubnet(docker: EngineClient, nodeName: string): Promise<{ name: string; subnet: string }> {
   const name = `tugboat-${nodeName}`;
   for (let attempt = 0; attempt < 20; attempt++) {
     const subnet = `10.${200 + Math.floor(Math.random() * 50)}.${Math.floor(Math.random() * 256)}.0/24`;
@@ -56,9 +71,9 @@ export async function createTestNetwork(docker: Dockerode, nodeName: string): Pr
  * A cluster CIDR (a /16 in 10.100.0.0–10.199.0.0) that no Docker network overlaps, for a control
  * plane whose nodes create pod networks on this engine while other test files do the same.
  */
-export async function freeClusterCidr(docker: Dockerode): Promise<string> {
+export async function freeClusterCidr(endpoint: DockerEndpoint): Promise<string> {
   const used = new Set<number>();
-  for (const n of await docker.listNetworks()) {
+  for (const n of await withEngine(endpoint, (docker) => docker.listNetworks())) {
     for (const c of n.IPAM?.Config ?? []) {
       const m = /^10\.(\d+)\./.exec(c.Subnet ?? '');
       if (m) used.add(Number(m[1]));
@@ -73,14 +88,16 @@ export async function freeClusterCidr(docker: Dockerode): Promise<string> {
 }
 
 /** Remove every container, volume and network labelled with this node name. */
-export async function cleanupNode(docker: Dockerode, nodeName: string): Promise<void> {
-  const filters = { label: [`${LABELS.node}=${nodeName}`] };
-  const containers = await docker.listContainers({ all: true, filters });
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
-  const { Volumes } = await docker.listVolumes({ filters });
-  await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
-  const networks = await docker.listNetworks({ filters });
-  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+export function cleanupNode(endpoint: DockerEndpoint, nodeName: string): Promise<void> {
+  return withEngine(endpoint, async (docker) => {
+    const filters = { label: [`${LABELS.node}=${nodeName}`] };
+    const containers = await docker.listContainers({ all: true, filters });
+    await Promise.all(containers.map((c) => docker.removeContainer(c.Id, { force: true, volumes: true }).catch(() => undefined)));
+    const volumes = await docker.listVolumes({ filters });
+    await Promise.all(volumes.map((v) => docker.removeVolume(v.Name).catch(() => undefined)));
+    const networks = await docker.listNetworks({ filters });
+    await Promise.all(networks.map((n) => docker.removeNetwork(n.Id).catch(() => undefined)));
+  });
 }
 
 /** Poll until check() returns a value (not undefined/false) or fail after timeoutMs with the last state. */

@@ -3,9 +3,9 @@
  * recording every status and event it reports so tests can poll for what they expect.
  */
 import { randomUUID } from 'node:crypto';
-import type Dockerode from 'dockerode';
 import pino from 'pino';
 import type { ConfigMap, Pod, PodSpec, PodStatus, Secret } from '@tugboat/api';
+import type { EngineClient } from '../docker/engine-client.js';
 import { startRuntime } from '../runtime/runtime.js';
 import type { PodEvent, Runtime, RuntimeOptions } from '../runtime/types.js';
 import { waitFor } from './docker.js';
@@ -24,7 +24,7 @@ export interface TestRuntime {
 }
 
 export interface TestRuntimeOptions {
-  docker: Dockerode;
+  docker: EngineClient;
   nodeName: string;
   network: { name: string; subnet: string };
   backoff?: RuntimeOptions['backoff'];

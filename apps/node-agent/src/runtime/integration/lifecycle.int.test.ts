@@ -1,12 +1,12 @@
 /** Container lifecycles on the real engine: init ordering, restarts with back-off, probes. */
 import { text } from 'node:stream/consumers';
-import Dockerode from 'dockerode';
+import { EngineClient } from '../../docker/engine-client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PodStatus } from '@tugboat/api';
 import { TEST_IMAGE, cleanupNode, createTestNetwork, ensureDocker, startTestRuntime, testNodeName, testPod, waitFor } from '../../testing/index.js';
 import type { TestRuntime } from '../../testing/index.js';
 
-const docker = new Dockerode();
+const docker = new EngineClient();
 const nodeName = testNodeName();
 let t: TestRuntime;
 
@@ -21,6 +21,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.runtime.close();
   await cleanupNode(docker, nodeName);
+  docker.close();
 });
 
 const ready = (s: PodStatus) => s.conditions?.find((c) => c.type === 'Ready')?.status;
@@ -116,7 +117,7 @@ describe('resource limits', () => {
     const s = await t.waitForStatus('oom', 'Failed', (x) => x.phase === 'Failed');
     expect(s.containerStatuses?.[0]?.state?.terminated).toMatchObject({ reason: 'OOMKilled', exitCode: 137 });
     const id = s.containerStatuses![0]!.containerID!.replace('docker://', '');
-    const info = await docker.getContainer(id).inspect();
+    const info = await docker.inspectContainer(id);
     expect(info.HostConfig).toMatchObject({ NanoCpus: 250_000_000, Memory: 16 * 1024 * 1024 });
   });
 });

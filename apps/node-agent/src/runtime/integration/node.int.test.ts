@@ -1,12 +1,12 @@
 /** The runtime across its own lifetime: adoption after a restart, graceful deletion, orphan collection. */
 import { text } from 'node:stream/consumers';
-import Dockerode from 'dockerode';
+import { EngineClient } from '../../docker/engine-client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pod } from '@tugboat/api';
 import { TEST_IMAGE, cleanupNode, createTestNetwork, ensureDocker, startTestRuntime, testNodeName, testPod, waitFor } from '../../testing/index.js';
 import type { TestRuntime } from '../../testing/index.js';
 
-const docker = new Dockerode();
+const docker = new EngineClient();
 const nodeName = testNodeName();
 let network: { name: string; subnet: string };
 const open: TestRuntime[] = [];
@@ -25,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(open.map((t) => t.runtime.close()));
   await cleanupNode(docker, nodeName);
+  docker.close();
 });
 
 async function podContainers(name: string): Promise<{ id: string; kind: string; restarts: string }[]> {
@@ -45,7 +46,7 @@ describe('a restarted runtime', () => {
     pod = testPod('adopt', { containers: [{ name: 'main', image: TEST_IMAGE, command: ['sleep', '3600'] }] }, nodeName);
     a.runtime.upsertPod(pod);
     const first = await runningWith(a, 'adopt', 0);
-    await docker.getContainer(first.containerStatuses![0]!.containerID!.replace('docker://', '')).kill();
+    await docker.killContainer(first.containerStatuses![0]!.containerID!.replace('docker://', ''));
     const s = await runningWith(a, 'adopt', 1);
     expect(s.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(137);
     await a.runtime.close();
@@ -96,8 +97,7 @@ describe('deletion', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(await collected).toBe('started\ngot SIGTERM\n');
     expect(await podContainers('graceful')).toEqual([]);
-    const { Volumes } = await docker.listVolumes({ filters: { label: [`tugboat.io/pod-uid=${pod.metadata.uid}`] } });
-    expect(Volumes ?? []).toEqual([]);
+    expect(await docker.listVolumes({ filters: { label: [`tugboat.io/pod-uid=${pod.metadata.uid}`] } })).toEqual([]);
     expect(t.eventsOf('graceful')).toContainEqual({ type: 'Normal', reason: 'Killing', message: 'Stopping container main' });
   });
 

@@ -3,14 +3,14 @@
  * logs and exec, missing references and images.
  */
 import { text } from 'node:stream/consumers';
-import Dockerode from 'dockerode';
+import { EngineClient } from '../../docker/engine-client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isApiError } from '@tugboat/api';
 import type { Pod } from '@tugboat/api';
 import { TEST_IMAGE, cleanupNode, createTestNetwork, ensureDocker, startTestRuntime, testNodeName, testPod, waitFor } from '../../testing/index.js';
 import type { TestRuntime } from '../../testing/index.js';
 
-const docker = new Dockerode();
+const docker = new EngineClient();
 const nodeName = testNodeName();
 let t: TestRuntime;
 let subnetPrefix = '';
@@ -27,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.runtime.close();
   await cleanupNode(docker, nodeName);
+  docker.close();
 });
 
 const running = (name: string) => t.waitForStatus(name, 'Running and Ready', (s) => s.phase === 'Running' && s.conditions?.find((c) => c.type === 'Ready')?.status === 'True');
@@ -93,7 +94,7 @@ describe('a two-container pod', () => {
     // On a user-defined network resolv.conf names Docker's embedded resolver (127.0.0.11), which
     // forwards to the sandbox's Dns servers: the cluster DNS.
     const sandbox = (await docker.listContainers({ filters: { label: [`tugboat.io/node=${nodeName}`, 'tugboat.io/container-kind=sandbox', `tugboat.io/pod-name=web`] } }))[0]!;
-    expect((await docker.getContainer(sandbox.Id).inspect()).HostConfig.Dns).toEqual(['10.96.0.10']);
+    expect((await docker.inspectContainer(sandbox.Id)).HostConfig.Dns).toEqual(['10.96.0.10']);
     expect(out).toContain('search default.svc.cluster.local svc.cluster.local cluster.local');
     expect(out).toContain('options ndots:5');
   });
