@@ -16,6 +16,8 @@ export async function startControlPlane(opts: { cpuProfDir?: string; startTimeou
   // process.execArgv carries tsx's loader and --conditions=@tugboat/source into the child
   const execArgv = [...process.execArgv];
   if (opts.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
+  // BENCH_CP_NODE_FLAGS: V8/Node flags for the control plane alone (e.g. heap sizes), to compare
+  execArgv.push(...(process.env.BENCH_CP_NODE_FLAGS ?? '').split(' ').filter(Boolean));
   const env = opts.clusterCidr ? { ...process.env, BENCH_CLUSTER_CIDR: opts.clusterCidr } : process.env;
   const child = fork(CHILD, [], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -24,10 +24,9 @@ export async function updatePodStatus(ctx: NodeServiceContext, node: string, ref
     ref.name,
     (current) => {
       checkIncarnation(current!, node, ref);
-      const next = structuredClone(current!);
-      delete next.metadata.resourceVersion;
-      next.status = status;
-      return next;
+      // a status write takes only the status from here (the store copies it)
+      const { resourceVersion: _rv, ...metadata } = current!.metadata;
+      return { ...current!, metadata, status };
     },
     { subresource: 'status', fieldManager: AGENT_MANAGER },
   );

@@ -180,7 +180,12 @@ export class ObjectStore {
   ): Promise<{ done: { obj: KubeObject; created: boolean } } | { stale: true } | { stale?: false; current: StoredValue | undefined; expectedRV: string | undefined }> {
     const { current, modRevision } = state;
     if (opts.subresource === 'binding') return this.tryBind(key, state, tryUpdate);
-    const desired = structuredClone(await tryUpdate(current));
+    // the rest of the write changes `desired` in place, so it must share nothing with `current`; a
+    // status write keeps only desired.status (prepareForUpdate), so only that is copied
+    const returned = await tryUpdate(current);
+    const desired = opts.subresource === 'status'
+      ? { ...returned, metadata: { ...returned.metadata }, status: structuredClone(returned.status) }
+      : structuredClone(returned);
     this.checkTypeMeta(desired);
     const expectedRV = desired.metadata?.resourceVersion;
     if (expectedRV !== undefined && expectedRV !== '' && expectedRV !== current.metadata.resourceVersion) {

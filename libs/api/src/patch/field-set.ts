@@ -6,26 +6,50 @@
  *   v:"value"          the element of a scalar set
  * A set holds the leaves of an object (scalars, atomic lists, empty objects) and every keyed or set element.
  */
-import { canonicalJson, isObject } from './json-value.js';
+import { canonicalJson, deepEqual, isObject } from './json-value.js';
 import type { JsonObject } from './json-value.js';
 import { childSchema } from './schema.js';
 import type { FieldSchema } from './schema.js';
 
 export type Path = readonly string[];
 
+/** A path as one string, unambiguous without escaping (each segment prefixed by its length). */
+function memberKey(path: Path): string {
+  let key = '';
+  for (const seg of path) key += `${seg.length}:${seg}`;
+  return key;
+}
+
 export class FieldSet implements Iterable<Path> {
-  private readonly members = new Map<string, Path>();
+  private map: Map<string, Path> | undefined = new Map<string, Path>();
+  /** a FieldsV1 trie whose paths are read on first use (most owners of an object never need them) */
+  private trie: unknown;
 
   constructor(paths: Iterable<Path> = []) {
     for (const path of paths) this.add(path);
   }
 
+  private get members(): Map<string, Path> {
+    if (!this.map) {
+      this.map = new Map();
+      readTrie(this.trie, [], this.map);
+    }
+    return this.map;
+  }
+
   add(path: Path): void {
-    this.members.set(JSON.stringify(path), path);
+    this.members.set(memberKey(path), path);
   }
 
   has(path: Path): boolean {
-    return this.members.has(JSON.stringify(path));
+    return this.members.has(memberKey(path));
+  }
+
+  /** The members that pass `keep` (their keys reused, not spelled again). */
+  filter(keep: (path: Path) => boolean): FieldSet {
+    const out = new FieldSet();
+    for (const [key, path] of this.members) if (keep(path)) out.members.set(key, path);
+    return out;
   }
 
   get size(): number {
@@ -47,7 +71,8 @@ export class FieldSet implements Iterable<Path> {
 
   minus(other: FieldSet): FieldSet {
     if (other.size === 0) return this;
-    return this.copy([...this.members].filter(([key]) => !other.members.has(key)));
+    const kept = [...this.members].filter(([key]) => !other.members.has(key));
+    return kept.length === this.size ? this : this.copy(kept);
   }
 
   intersect(other: FieldSet): FieldSet {
@@ -78,15 +103,27 @@ export class FieldSet implements Iterable<Path> {
 
   static fromFieldsV1(trie: unknown): FieldSet {
     const set = new FieldSet();
-    const walk = (node: unknown, path: string[]): void => {
-      if (!isObject(node)) return;
-      const children = Object.keys(node).filter((k) => k !== '.');
-      if (path.length > 0 && ('.' in node || children.length === 0)) set.add(path);
-      for (const child of children) walk(node[child], [...path, child]);
-    };
-    walk(trie, []);
+    set.map = undefined;
+    set.trie = trie;
     return set;
   }
+}
+
+function readTrie(node: unknown, path: string[], into: Map<string, Path>): void {
+  if (!isObject(node)) return;
+  const children = Object.keys(node).filter((k) => k !== '.');
+  if (path.length > 0 && ('.' in node || children.length === 0)) into.set(memberKey(path), path);
+  for (const child of children) readTrie(node[child], [...path, child], into);
+}
+
+/** Whether the FieldsV1 trie `trie` has any member of `set`, without reading the trie into a set. */
+export function trieHasAny(trie: unknown, set: FieldSet): boolean {
+  for (const path of set) {
+    let node: unknown = trie;
+    for (const seg of path) node = isObject(node) ? node[seg] : undefined;
+    if (isObject(node) && ('.' in node || Object.keys(node).length === 0)) return true;
+  }
+  return false;
 }
 
 /**
@@ -123,10 +160,13 @@ export function fieldsOf(value: unknown, schema: FieldSchema | undefined): Field
 export interface FieldSink<N> {
   child(node: N, seg: string): N;
   mark(node: N): void;
+  /** true: nothing at or below this node matters to the sink (a diff of two identical values) */
+  skip?(node: N, value: unknown): boolean;
 }
 
 /** The one definition of which paths an object sets; `sink` decides what to build from them. */
 export function walkFields<N>(value: unknown, schema: FieldSchema | undefined, node: N, sink: FieldSink<N>): void {
+  if (sink.skip?.(node, value)) return;
   switch (branchOf(value, schema)) {
     case 'object':
       for (const key of Object.keys(value as JsonObject)) {
@@ -271,8 +311,19 @@ export function changedFields(before: unknown, after: unknown, schema: FieldSche
         out.add(pathOf(here));
       }
     },
+    skip: (here) => here.up !== undefined && here.before !== MISSING && unchangedValue(here, here.before, here.after),
   });
   return out;
+}
+
+/**
+ * Whether a diff can skip the subtree at `here`: the same value on both sides (a status update keeps
+ * the stored spec object), or, for a top-level field, an equal one (one comparison instead of a
+ * walk with a lookup per field).
+ */
+function unchangedValue(here: Trail, before: unknown, after: unknown): boolean {
+  if (before === after) return true;
+  return here.up?.up === undefined && typeof before === 'object' && before !== null && deepEqual(before, after);
 }
 
 /** A path as a chain of segments up to the root (whose `up` is undefined): built only when it is kept. */
@@ -305,6 +356,7 @@ export function removedFields(before: unknown, after: unknown, schema: FieldSche
       const marked = here.seg.startsWith('f:') ? here.inAfter.some((v) => branchOf(v, here.schema) === 'leaf') : here.inAfter.length > 0;
       if (!marked) out.add(pathOf(here));
     },
+    skip: (here, value) => here.up !== undefined && here.inAfter.length === 1 && unchangedValue(here, value, here.inAfter[0]),
   });
   return out;
 }

@@ -10,7 +10,7 @@
 import type { KubeObject, ManagedFieldsEntry } from '../types/meta.js';
 import { deepEqual, isObject } from './json-value.js';
 import type { JsonObject } from './json-value.js';
-import { FieldSet, changedFields, fieldsOf, fieldsV1Of, removedFields } from './field-set.js';
+import { FieldSet, changedFields, fieldsOf, fieldsV1Of, removedFields, trieHasAny } from './field-set.js';
 import type { Path } from './field-set.js';
 import { schemaForKind } from './schema.js';
 import type { FieldSchema } from './schema.js';
@@ -25,6 +25,8 @@ export interface ManagerId {
 export interface Owner {
   entry: ManagedFieldsEntry;
   fields: FieldSet;
+  /** the set as read from `entry.fieldsV1`: while `fields` is still it, the entry's trie is written back as it was */
+  read?: FieldSet;
 }
 
 /** Fields the server sets itself; nobody owns them. */
@@ -49,18 +51,18 @@ export function ownableFieldsV1(obj: unknown, schema: FieldSchema | undefined): 
 
 /** The fields of `obj` a manager can own. */
 export function ownableFields(obj: unknown, schema: FieldSchema | undefined): FieldSet {
-  return new FieldSet([...fieldsOf(obj, schema)].filter((p) => !isServerField(p)));
+  return fieldsOf(obj, schema).filter((p) => !isServerField(p));
 }
 
 /** `ownableFields(before).minus(ownableFields(after))`: what an update took away. */
 export function ownableRemovals(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
   const [walked, other] = withoutServerFields(before, after);
-  return new FieldSet([...removedFields(walked, other, schema)].filter((p) => !isServerField(p)));
+  return removedFields(walked, other, schema).filter((p) => !isServerField(p));
 }
 
 export function ownableChanges(before: unknown, after: unknown, schema: FieldSchema | undefined): FieldSet {
   const [walked, other] = withoutServerFields(after, before);
-  return new FieldSet([...changedFields(other, walked, schema)].filter((p) => !isServerField(p)));
+  return changedFields(other, walked, schema).filter((p) => !isServerField(p));
 }
 
 /**
@@ -93,7 +95,10 @@ function trim(obj: JsonObject, dropEmptyMetadata: boolean): JsonObject {
 }
 
 export function readOwners(entries: readonly ManagedFieldsEntry[] | undefined): Owner[] {
-  return (entries ?? []).map((entry) => ({ entry: { ...entry }, fields: FieldSet.fromFieldsV1(entry.fieldsV1) }));
+  return (entries ?? []).map((entry) => {
+    const fields = FieldSet.fromFieldsV1(entry.fieldsV1);
+    return { entry: { ...entry }, fields, read: fields };
+  });
 }
 
 export function isManager(entry: ManagedFieldsEntry, id: ManagerId): boolean {
@@ -103,8 +108,8 @@ export function isManager(entry: ManagedFieldsEntry, id: ManagerId): boolean {
 /** Owners back to entries: empty sets are dropped, order is the apiserver's (operation, time, manager, version). */
 export function writeOwners(owners: readonly Owner[]): ManagedFieldsEntry[] {
   return owners
-    .filter((o) => o.fields.size > 0)
-    .map((o) => ({ ...o.entry, fieldsType: 'FieldsV1' as const, fieldsV1: o.fields.toFieldsV1() }))
+    .filter((o) => (o.fields === o.read && o.entry.fieldsV1 ? Object.keys(o.entry.fieldsV1).length > 0 : o.fields.size > 0))
+    .map((o) => ({ ...o.entry, fieldsType: 'FieldsV1' as const, fieldsV1: o.fields === o.read && o.entry.fieldsV1 ? o.entry.fieldsV1 : o.fields.toFieldsV1() }))
     .sort((a, b) =>
       compare(a.operation, b.operation) || compare(a.time ?? '', b.time ?? '')
       || compare(a.manager, b.manager) || compare(a.apiVersion ?? '', b.apiVersion ?? ''));
@@ -153,7 +158,11 @@ export function recordUpdateManager(old: KubeObject | undefined, next: KubeObjec
   const removed = old ? ownableRemovals(old, next, schema) : new FieldSet();
   const id: ManagerId = { manager: options.manager, operation: 'Update', subresource: options.subresource };
   for (const owner of owners) {
-    owner.fields = isManager(owner.entry, id) ? owner.fields.union(changed).minus(removed) : owner.fields.minus(changed).minus(removed);
+    if (isManager(owner.entry, id)) owner.fields = owner.fields.union(changed).minus(removed);
+    // another manager loses what this write changed or removed; one that owns none of it stays unread
+    else if (trieHasAny(owner.entry.fieldsV1, changed) || trieHasAny(owner.entry.fieldsV1, removed)) {
+      owner.fields = owner.fields.minus(changed).minus(removed);
+    }
   }
   const mine = owners.find((o) => isManager(o.entry, id));
   if (changed.size > 0) {
