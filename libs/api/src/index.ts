@@ -60,5 +60,6 @@ export { podQOSClass } from './defaults/qos.js';
 export type { QOSClass } from './defaults/qos.js';
 export { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './validation/names.js';
 export { humanDuration, parseTime, since } from './duration.js';
+export { rfc3339 } from './time.js';
 export { CHANNEL, V5_PROTOCOL, decodeFrame, encodeFrame, encodeResize, exitStatus, parseExitStatus, parseResize } from './remotecommand.js';
 export type { ExecOutcome, Frame, TerminalSize } from './remotecommand.js';

@@ -1,6 +1,6 @@
 /** pods/binding (the scheduler's placement) and pods/eviction (a polite delete). */
 import type { KubeObject, PodCondition, PodStatus } from '@tugboat/api';
-import { ApiError, errors } from '@tugboat/api';
+import { ApiError, errors, rfc3339 } from '@tugboat/api';
 import { sendJson } from '../http/respond.js';
 import type { HandlerContext } from './context.js';
 import { readObject } from './write.js';
@@ -17,7 +17,7 @@ export function scheduled(status: PodStatus | undefined, now: Date): PodStatus {
     type: 'PodScheduled',
     status: 'True',
     lastProbeTime: null,
-    lastTransitionTime: old?.status === 'True' ? old.lastTransitionTime : now.toISOString().replace(/\.\d+Z$/, 'Z'),
+    lastTransitionTime: old?.status === 'True' ? old.lastTransitionTime : rfc3339(now),
   };
   const next = old ? conditions.map((c) => (c === old ? condition : c)) : [...conditions, condition];
   return { ...status, conditions: next };

@@ -12,17 +12,27 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
     req.resume();
     throw new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      req.resume();
-      throw new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  // 'data'/'end' listeners rather than `for await`: an async iterator per request showed in profiles
+  if (req.readableEnded) return Buffer.alloc(0);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (err?: Error) => {
+      req.off('data', onData).off('end', onEnd).off('error', done).off('aborted', onAborted);
+      if (err) {
+        req.resume();
+        reject(err);
+      } else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) done(new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${limit}`));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => done();
+    const onAborted = () => done(new ApiError('BadRequest', 'the client closed the request before its body was read'));
+    req.on('data', onData).on('end', onEnd).on('error', done).on('aborted', onAborted);
+  });
 }
 
 /** The media type without parameters; a missing Content-Type means JSON (kubectl scale sends none). */

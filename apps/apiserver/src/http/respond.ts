@@ -21,6 +21,10 @@ export function sendParts(res: ServerResponse, status: number, parts: readonly B
   let length = 0;
   for (const p of parts) length += p.length;
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': length });
+  if (parts.length === 1) {
+    res.end(parts[0]);
+    return;
+  }
   res.cork();
   for (const p of parts) res.write(p);
   res.end();

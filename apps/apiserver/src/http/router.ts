@@ -67,10 +67,7 @@ export function createRouter(deps: RouterDeps) {
       if (!res.headersSent) sendError(res, apiErr);
       else res.end();
     } finally {
-      if (verb !== 'watch') {
-        deps.metrics.latency.observe({ verb, resource }, Number(process.hrtime.bigint() - started) / 1e9);
-      }
-      deps.metrics.requests.inc({ verb, resource, code: String(res.statusCode) });
+      deps.metrics.observeRequest(verb, resource, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
     }
   };
 }

@@ -25,10 +25,6 @@ export interface NodeServiceContext {
 /** field manager recorded on what agents write */
 export const AGENT_MANAGER = 'tug-agent';
 
-export function nowSeconds(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** MicroTime (Lease renewTime): RFC 3339 with microseconds. */
 export function nowMicro(): string {
   return new Date().toISOString().replace(/Z$/, '000Z');

@@ -4,10 +4,10 @@
  * crash-looping container makes one Event, not thousands.
  */
 import { createHash } from 'node:crypto';
-import { ApiError, isApiError } from '@tugboat/api';
+import { ApiError, isApiError, rfc3339 } from '@tugboat/api';
 import type { Event } from '@tugboat/api';
 import type { NodeServiceContext } from './context.js';
-import { AGENT_MANAGER, nowSeconds } from './context.js';
+import { AGENT_MANAGER } from './context.js';
 import { assertPodOnNode } from './identity.js';
 
 export async function recordEvents(ctx: NodeServiceContext, node: string, events: Event[]): Promise<void> {
@@ -42,7 +42,7 @@ async function recordOne(ctx: NodeServiceContext, node: string, ev: Event): Prom
   const inv = ev.involvedObject;
   const digest = createHash('sha256').update(`${inv.uid ?? ''}\0${ev.reason ?? ''}\0${ev.message ?? ''}\0${inv.fieldPath ?? ''}`).digest('hex').slice(0, 16);
   const name = `${inv.name}.${digest}`;
-  const now = nowSeconds();
+  const now = rfc3339();
   await ctx.storage.byKind('Event').update(
     namespace,
     name,

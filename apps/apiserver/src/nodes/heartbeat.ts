@@ -4,8 +4,9 @@
  * lastHeartbeatTime; lastTransitionTime moves only when a condition's status changes.
  */
 import type { Lease, Node, NodeCondition } from '@tugboat/api';
+import { rfc3339 } from '@tugboat/api';
 import type { NodeServiceContext } from './context.js';
-import { AGENT_MANAGER, nowMicro, nowSeconds } from './context.js';
+import { AGENT_MANAGER, nowMicro } from './context.js';
 
 export const LEASE_DURATION_SECONDS = 40;
 export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
@@ -34,7 +35,7 @@ async function renewLease(ctx: NodeServiceContext, nodeName: string): Promise<vo
 }
 
 async function updateConditions(ctx: NodeServiceContext, nodeName: string, reported: NodeCondition[]): Promise<void> {
-  const now = nowSeconds();
+  const now = rfc3339();
   await ctx.storage.byKind('Node').update(
     undefined,
     nodeName,

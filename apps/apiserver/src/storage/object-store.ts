@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { DeleteOptions, KubeObject, ResourceInfo } from '@tugboat/api';
-import { apiVersionOf, applyDefaults, errors, recordUpdateManager, toCause, validateObject } from '@tugboat/api';
+import { apiVersionOf, applyDefaults, errors, recordUpdateManager, rfc3339, toCause, validateObject } from '@tugboat/api';
 import type { Store, StoredValue } from '@tugboat/store';
 import { EncodedObject, decodeStored, encodeForStore, rememberJson, withResourceVersion } from './codec.js';
 import { cacheKey, objectKey } from './keys.js';
@@ -54,10 +54,6 @@ function decodedState(kv: StoredValue | undefined): { current: KubeObject; modRe
   return kv ? { current: decodeStored(kv), modRevision: kv.modRevision } : { current: undefined };
 }
 
-function now(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 export class ObjectStore {
   constructor(
     readonly info: ResourceInfo,
@@ -97,7 +93,7 @@ export class ObjectStore {
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generateName(obj.metadata.generateName);
     const name = obj.metadata.name ?? '';
     obj.metadata.uid = randomUUID();
-    obj.metadata.creationTimestamp = now();
+    obj.metadata.creationTimestamp = rfc3339();
     delete obj.metadata.resourceVersion;
     delete obj.metadata.deletionTimestamp;
     delete obj.metadata.deletionGracePeriodSeconds;
@@ -293,7 +289,7 @@ export class ObjectStore {
     next.metadata.finalizers = [...finalizers];
     if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers;
     if (!next.metadata.deletionTimestamp) {
-      next.metadata.deletionTimestamp = new Date(Date.now() + graceful * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      next.metadata.deletionTimestamp = rfc3339(Date.now() + graceful * 1000);
       next.metadata.deletionGracePeriodSeconds = graceful;
     }
     if (this.info.kind === 'Namespace') next.status = { ...(next.status as object), phase: 'Terminating' };

@@ -8,6 +8,7 @@
  * Updates never conflict; only apply does (see apply.ts).
  */
 import type { KubeObject, ManagedFieldsEntry } from '../types/meta.js';
+import { rfc3339 } from '../time.js';
 import { deepEqual, isObject } from './json-value.js';
 import type { JsonObject } from './json-value.js';
 import { FieldSet, changedFields, fieldsOf, fieldsV1Of, removedFields, trieHasAny } from './field-set.js';
@@ -121,7 +122,7 @@ function compare(a: string, b: string): number {
 
 /** RFC 3339 with whole seconds, as metav1.Time serialises. */
 export function timestamp(now: Date): string {
-  return now.toISOString().replace(/\.\d+Z$/, 'Z');
+  return rfc3339(now);
 }
 
 /** A manager as Kubernetes names it in conflict messages. */
