@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FieldSet, changedFields, fieldsOf, formatPath, removeAt, valueAt } from './field-set.js';
+import { FieldSet, changedFields, fieldsOf, fieldsV1Of, formatPath, removeAt, valueAt } from './field-set.js';
 import { schemaForKind } from './schema.js';
 
 const pod = {
@@ -65,5 +65,30 @@ describe('field sets', () => {
       '.spec.containers[name="side"].ports',
       '.spec.containers[name="side"].args',
     ]);
+  });
+});
+
+describe('fieldsV1Of', () => {
+  const keepAll = () => true;
+  const duplicateKeys = { spec: { containers: [{ name: 'a', image: 'x' }, { name: 'a', args: ['y'] }] } };
+  const samples: [string, unknown][] = [
+    ['a pod with lists, sets and an empty object', pod],
+    ['a keyed list with a duplicate key', duplicateKeys],
+    ['scalars only', { a: 1, b: 'x', c: null, d: [] }],
+  ];
+  for (const [what, value] of samples) {
+    it(`equals fieldsOf(...).toFieldsV1() for ${what}`, () => {
+      expect(fieldsV1Of(value, schema, keepAll)).toEqual(fieldsOf(value, schema).toFieldsV1());
+    });
+  }
+
+  it('writes keys sorted, with "." on members that have children', () => {
+    const v1 = fieldsV1Of({ spec: { containers: [{ name: 'w', image: 'i' }] }, metadata: { labels: { b: '1', a: '2' } } }, schema, keepAll);
+    expect(JSON.stringify(v1)).toBe('{"f:metadata":{"f:labels":{"f:a":{},"f:b":{}}},"f:spec":{"f:containers":{"k:{\\"name\\":\\"w\\"}":{".":{},"f:image":{},"f:name":{}}}}}');
+  });
+
+  it('drops what keep refuses at the first two levels, and parents left empty', () => {
+    const keep = (seg: string, parent: string | undefined) => !(parent === 'f:metadata' && seg === 'f:name') && seg !== 'f:kind';
+    expect(fieldsV1Of({ kind: 'Pod', metadata: { name: 'x' }, spec: { a: 1 } }, schema, keep)).toEqual({ 'f:spec': { 'f:a': {} } });
   });
 });

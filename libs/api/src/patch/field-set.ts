@@ -192,28 +192,63 @@ export function walkFields<N>(value: unknown, schema: FieldSchema | undefined, n
 
 /**
  * `fieldsOf(value, schema).toFieldsV1()` without the set in between (a create records every field
- * of the object). `keep(seg, depth)` can drop a whole subtree at a path segment of depth 0 or 1.
+ * of the object): one walk into a trie of nodes, then one pass that writes it sorted. `keep(seg,
+ * parent)` can drop a whole subtree at a segment of depth 0 (parent undefined) or 1.
  */
 export function fieldsV1Of(value: unknown, schema: FieldSchema | undefined, keep: (seg: string, parent: string | undefined) => boolean): JsonObject {
-  const root: JsonObject = {};
-  const parents = new Map<JsonObject, string>();
-  walkFields<JsonObject>(value, schema, root, {
-    child(node, seg) {
-      const parentSeg = node === root ? undefined : parents.get(node);
-      if ((node === root || parentSeg !== undefined) && !keep(seg, parentSeg)) return {};
-      let next = node[seg] as JsonObject | undefined;
-      if (!next) {
-        next = {};
-        node[seg] = next;
-        if (node === root) parents.set(next, seg);
+  const root: TrieNode = { leaf: false, kids: undefined };
+  addFields(value, schema, root, keep, undefined, 0);
+  return writeTrie(root);
+}
+
+interface TrieNode {
+  leaf: boolean;
+  kids: Record<string, TrieNode> | undefined;
+}
+
+function kid(node: TrieNode, seg: string): TrieNode {
+  node.kids ??= {};
+  return (node.kids[seg] ??= { leaf: false, kids: undefined });
+}
+
+/** walkFields' branches, writing straight into the trie (the same paths: see walkFields). */
+function addFields(value: unknown, schema: FieldSchema | undefined, node: TrieNode, keep: (seg: string, parent: string | undefined) => boolean, parent: string | undefined, depth: number): void {
+  switch (branchOf(value, schema)) {
+    case 'object':
+      for (const key of Object.keys(value as JsonObject)) {
+        const seg = `f:${key}`;
+        if (depth < 2 && !keep(seg, parent)) continue;
+        addFields((value as JsonObject)[key], childSchema(schema, key), kid(node, seg), keep, seg, depth + 1);
       }
-      return next;
-    },
-    mark(node) {
-      if (node !== root) node['.'] = {};
-    },
-  });
-  return collapseLeaves(root);
+      return;
+    case 'keyed': {
+      const key = schema!.mergeKey!;
+      for (const el of value as JsonObject[]) {
+        const element = kid(node, keySegment(key, el[key]));
+        element.leaf = true;
+        addFields(el, schema, element, keep, undefined, depth + 1);
+      }
+      return;
+    }
+    case 'set':
+      for (const el of value as unknown[]) kid(node, `v:${canonicalJson(el)}`).leaf = true;
+      return;
+    default:
+      node.leaf = true;
+  }
+}
+
+/** FieldsV1 as the apiserver writes it: keys sorted, "." on a member that has children, empty nodes left out. */
+function writeTrie(node: TrieNode): JsonObject {
+  const out: JsonObject = {};
+  if (!node.kids) return out;
+  const keys = Object.keys(node.kids).sort();
+  if (keys.length > 0 && node.leaf) out['.'] = {};
+  for (const key of keys) {
+    const child = node.kids[key]!;
+    if (child.leaf || child.kids !== undefined) out[key] = writeTrie(child);
+  }
+  return out;
 }
 
 export function keySegment(key: string, value: unknown): string {
