@@ -7,7 +7,8 @@
  * both see the same engine and the same background load.
  * Docker's own event stream (create/start of each pod's containers) splits the agent's time into
  * phases. Knobs (env): BENCH_STARTUP_PODS (50), BENCH_STARTUP_WARMUP (2),
- * BENCH_AGENT_CPU_PROF=<dir> (V8 CPU profile of the agent process, written when it stops).
+ * BENCH_AGENT_CPU_PROF=<dir> (V8 CPU profile of the agent process, written when it stops),
+ * BENCH_AGENT_LOG_LEVEL (info; debug adds every sync's step durations to the slowest pods' account).
  */
 import type { IncomingMessage } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +17,7 @@ import { ensureDocker } from '@tugboat/node-agent/testing';
 import { call, endpoint, stream } from './http.js';
 import type { BenchNode, PodLike } from './pod-startup-cluster.js';
 import { conditionOf, createNamespace, log, sleeperPod, startBenchNode } from './pod-startup-cluster.js';
+import { explainTail } from './pod-startup-tail.js';
 import type { Row } from './report.js';
 import { renderTable } from './report.js';
 import { childPid, cpuSecondsOf } from './stats-cpu.js';
@@ -38,6 +40,9 @@ const now = () => performance.timeOrigin + performance.now();
 /** Milestones of one start-up, ms since the first request (create POST / sandbox create call). */
 interface Trace {
   total: number;
+  /** agent path: the pod's name and the wall-clock time of its POST */
+  name?: string;
+  t0?: number;
   /** the POST returned (agent path only) */
   posted?: number;
   sandboxCreated?: number;
@@ -186,7 +191,7 @@ async function agentPath(node: BenchNode, docker: Dockerode): Promise<AgentPath>
       const d = dockerTimes.get(name) ?? {};
       const rel = (k: string) => (d[k] === undefined ? undefined : d[k]! - p.t0);
       return {
-        total: p.trace.total!, posted: p.trace.posted, firstStatus: p.trace.firstStatus,
+        name, t0: p.t0, total: p.trace.total!, posted: p.trace.posted, firstStatus: p.trace.firstStatus,
         sandboxCreated: rel('sandbox:create'), sandboxStarted: rel('sandbox:start'), appCreated: rel('app:create'), appStarted: rel('app:start'),
       };
     },
@@ -253,6 +258,8 @@ const PHASES: [string, (t: Trace) => number | undefined][] = [
   ['  app started → Ready on the watch', (t) => diff(t.total, t.appStarted)],
 ];
 
+const signed = (ms: number) => `${ms < 0 ? '-' : '+'}${fmtMs(Math.abs(ms))}`;
+
 function diff(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined || b === undefined ? undefined : a - b;
 }
@@ -263,8 +270,8 @@ function report(rows: Row[], base: Trace[], pods: Trace[], cpu: string): void {
   rows.push(
     { name: `baseline: dockerode sandbox+app, create → both started (${b.n})`, value: both(base.map((t) => t.total)) },
     { name: `pod create → Ready=True on a watch (${a.n})`, value: both(pods.map((t) => t.total)) },
-    { name: 'difference, p50', value: `+${fmtMs(a.p50 - b.p50)}` },
-    { name: 'difference, p99', value: `+${fmtMs(a.p99 - b.p99)}`, target: `<= +${TARGET_EXTRA_MS} ms`, pass: a.p99 - b.p99 <= TARGET_EXTRA_MS && a.n === PODS },
+    { name: 'difference, p50', value: signed(a.p50 - b.p50) },
+    { name: 'difference, p99', value: signed(a.p99 - b.p99), target: `<= +${TARGET_EXTRA_MS} ms`, pass: a.p99 - b.p99 <= TARGET_EXTRA_MS && a.n === PODS },
     { name: 'phases of the pod path (Docker event times)', value: '' },
     { name: '  POST /pods answered', value: both(pods.map((t) => t.posted)) },
     ...PHASES.map(([name, f]) => ({ name, value: both(pods.map(f)) })),
@@ -284,7 +291,12 @@ const started = new Date();
 let failed: unknown;
 log('starting the control plane and the node agent (tug agent)');
 const profDir = process.env.BENCH_AGENT_CPU_PROF;
-const node = await startBenchNode({ docker, ...(profDir ? { agentNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}) });
+const node = await startBenchNode({
+  docker,
+  agentLogLevel: process.env.BENCH_AGENT_LOG_LEVEL ?? 'info',
+  ...(profDir ? { agentNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
+});
+let tail = '';
 const closeAll = () => Promise.all([node.close(), cleanupDirect(docker).catch(() => undefined)]);
 const stop = (why: string) => {
   log(`stopping: ${why}`);
@@ -297,6 +309,10 @@ try {
   log(`${WARMUP} + ${PODS} start-ups each way, alternating: sandbox+app with dockerode, pod through the agent (node ${node.nodeName})`);
   const { base, pods, cpu } = await measure(node, docker);
   report(rows, base, pods, cpu);
+  tail = explainTail(pods.map((t, i) => ({
+    name: t.name ?? '', t0: t.t0 ?? 0, total: t.total, direct: base[i]?.total ?? NaN,
+    phases: { posted: t.posted, sandboxCreated: t.sandboxCreated, sandboxStarted: t.sandboxStarted, appCreated: t.appCreated, appStarted: t.appStarted },
+  })), node.agentLog, NS);
 } catch (err) {
   failed = err;
 } finally {
@@ -305,6 +321,7 @@ try {
 const load = loadavg().map((x) => x.toFixed(1)).join(' ');
 process.stdout.write(`\npod start-up benchmark, ${started.toISOString()}, node ${process.version}, ${PODS} pods one after another (+${WARMUP} warm-up), ${cpus().length} cores, load average at the end ${load}\n\n`);
 process.stdout.write(`${renderTable(rows)}\n`);
+if (tail) process.stdout.write(`\n${tail}\n`);
 if (failed) {
   process.stderr.write(`\nbenchmark failed: ${failed instanceof Error ? (failed.stack ?? failed.message) : String(failed)}\n`);
   process.exitCode = 1;

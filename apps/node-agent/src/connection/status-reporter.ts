@@ -47,8 +47,10 @@ export class StatusReporter {
     this.latest.delete(uid);
     this.inFlight.add(uid);
     const { namespace = '', name = '' } = item.pod.metadata;
+    const t0 = performance.now();
     try {
       await unary(this.client.UpdatePodStatus.bind(this.client), { namespace, name, uid, status_json: Buffer.from(JSON.stringify(item.status)) });
+      this.log.debug({ pod: `${namespace}/${name}`, phase: item.status.phase, ms: Math.round(performance.now() - t0) }, 'status written');
       this.inFlight.delete(uid);
       if (this.latest.has(uid)) void this.send(uid, 0);
     } catch (err) {

@@ -128,12 +128,6 @@ export async function observePod(ctx: ObserveContext, uid: string): Promise<Obse
   return { uid, sandboxes: all.filter((c) => c.kind === 'sandbox'), containers: all.filter((c) => c.kind !== 'sandbox') };
 }
 
-/** Pod uids that have containers labelled with this node. */
-export async function listPodUids(docker: EngineClient, nodeName: string): Promise<Set<string>> {
-  const list = await docker.listContainers({ all: true, filters: { label: labelFilters(nodeName) } });
-  return new Set(list.flatMap((c) => parseIdentity(c.Labels ?? undefined)?.podUid ?? []));
-}
-
 export function isNotFound(err: unknown): boolean {
   return (err as { statusCode?: number } | undefined)?.statusCode === 404;
 }

@@ -14,15 +14,38 @@ export interface ImageStepContext {
   emit(type: 'Normal' | 'Warning', reason: string, message: string): void;
 }
 
+/**
+ * How long an image found present is taken as present without asking the engine again: every
+ * container start asked (an `image inspect` per container, twice per pod with the sandbox's). A
+ * create that fails with 404 (the image went meanwhile) forgets it at once.
+ */
+export const PRESENT_TTL_MS = 30_000;
+
 export class ImagePuller {
   /** The last pull failure per back-off key: when, and what the engine said. */
   private readonly failures = new Map<string, { at: number; message: string }>();
+  /** image → when the engine last said it is present */
+  private readonly present = new Map<string, number>();
 
   constructor(
     private readonly docker: EngineClient,
     private readonly backoff: Backoff,
     private readonly queue: KeyedQueue,
   ) {}
+
+  /** The engine no longer has the image (a create answered 404). */
+  forgetImage(image: string): void {
+    this.present.delete(image);
+  }
+
+  private async isPresent(image: string): Promise<boolean> {
+    const seen = this.present.get(image);
+    if (seen !== undefined && Date.now() - seen < PRESENT_TTL_MS) return true;
+    this.present.delete(image);
+    const present = await this.isPresent(image);
+    if (present) this.present.set(image, Date.now());
+    return present;
+  }
 
   forgetPod(uid: string): void {
     for (const k of this.failures.keys()) if (k.startsWith(`${uid}/`)) this.failures.delete(k);
@@ -54,6 +77,7 @@ export class ImagePuller {
     ctx.emit('Normal', 'Pulling', `Pulling image "${image}"`);
     try {
       await pullImage(this.docker, image);
+      this.present.set(image, Date.now());
       this.failures.delete(key);
       this.backoff.reset(key);
       ctx.emit('Normal', 'Pulled', `Successfully pulled image "${image}"`);

@@ -10,7 +10,7 @@ import type { Container, Pod } from '@tugboat/api';
 import { appContainerSpec, containerSpecHash, gracePeriodSeconds, podDns, podKey, sandboxSpec } from '../docker/container-spec.js';
 import type { InspectCache, ObserveContext, ObservedContainer, ObservedPod } from '../docker/observe.js';
 import { engineMessage } from '../docker/images.js';
-import { fromInspect, observePod } from '../docker/observe.js';
+import { fromInspect, isNotFound, observePod } from '../docker/observe.js';
 import { containerVolumes } from '../docker/volumes.js';
 import type { ProbeManager } from '../probes/probe-manager.js';
 import type { Backoff } from './backoff.js';
@@ -21,6 +21,7 @@ import type { ImagePuller, ImageStepContext } from './image-step.js';
 import type { PodState, WaitingMap } from './pod-state.js';
 import { teardownPod } from './pod-teardown.js';
 import { computePodStatus, hasTerminated, instancesOf } from './status.js';
+import { SLOW_SYNC_MS, SyncTrace } from './sync-trace.js';
 import type { PodEvent, RuntimeOptions } from './types.js';
 import type { KeyedQueue } from './work-queue.js';
 import type { EngineClient } from '../docker/engine-client.js';
@@ -47,6 +48,7 @@ interface Pass {
   log: pino.Logger;
   sandboxId: string;
   podIP: string;
+  trace: SyncTrace;
 }
 
 export class PodSyncer {
@@ -64,8 +66,10 @@ export class PodSyncer {
     return observePod(this.deps.observe, uid);
   }
 
-  async sync(uid: string): Promise<void> {
+  async sync(uid: string, queuedMs = 0): Promise<void> {
+    const trace = new SyncTrace(queuedMs);
     const observed = await this.observe(uid);
+    trace.mark('observe');
     // Read the desired state after the await: an upsert or resync may have landed meanwhile, and a
     // stale "unknown pod" must never tear down a pod that is wanted.
     const state = this.deps.states.get(uid);
@@ -75,12 +79,17 @@ export class PodSyncer {
       return;
     }
     const log = this.deps.opts.logger.child({ pod: podKey(pod), uid });
-    const pass: Pass = { pod, state: state!, observed, waiting: new Map(), log, sandboxId: '', podIP: '' };
+    const pass: Pass = { pod, state: state!, observed, waiting: new Map(), log, sandboxId: '', podIP: '', trace };
     await this.step(pass);
     pass.observed = await this.observe(uid);
+    trace.mark('observe');
     this.reconcileProbes(pass);
     this.report(pass);
+    trace.mark('status');
     await this.collectOldInstances(pass.observed);
+    trace.mark('cleanup');
+    if (trace.totalMs >= SLOW_SYNC_MS) log.info(trace.toJSON(), 'slow pod sync');
+    else log.debug(trace.toJSON(), 'pod synced');
   }
 
   /** The next steps towards the desired pod; returns early whenever it must wait for Docker. */
@@ -127,7 +136,9 @@ export class PodSyncer {
     const { opts } = this.deps;
     // The sandbox is no spec container: only its problems are worth an event.
     const quiet = { ...this.imageStepContext(p), emit: (type: PodEvent['type'], reason: string, message: string) => type === 'Warning' && this.event(p.pod, type, reason, message) };
-    if (!(await this.deps.images.ensure(quiet, { name: 'POD', image: opts.pauseImage, imagePullPolicy: 'IfNotPresent' }))) return false;
+    const pauseReady = await this.deps.images.ensure(quiet, { name: 'POD', image: opts.pauseImage, imagePullPolicy: 'IfNotPresent' });
+    p.trace.mark('image');
+    if (!pauseReady) return false;
     const key = `${p.state.uid}/POD`;
     const remaining = this.deps.backoff.remaining(key, p.state.sandboxFailedAt ?? 0);
     if (remaining > 0) {
@@ -138,9 +149,14 @@ export class PodSyncer {
       pod: p.pod, nodeName: opts.nodeName, network: opts.network.name, pauseImage: opts.pauseImage,
       dns: podDns(p.pod, opts.clusterDNS, opts.clusterDomain), attempt: current ? current.restartCount + 1 : 0,
     });
-    const sandboxId = await createContainer(this.docker, spec);
+    const sandboxId = await createContainer(this.docker, spec).catch((err: unknown) => {
+      if (isNotFound(err)) this.deps.images.forgetImage(opts.pauseImage);
+      throw err;
+    });
+    p.trace.mark('create');
     try {
       await this.docker.startContainer(sandboxId);
+      p.trace.mark('start');
     } catch (err) {
       // e.g. a hostPort already taken: the pod stays Pending, with an event, and is retried with back-off.
       const message = engineMessage(err);
@@ -156,10 +172,12 @@ export class PodSyncer {
     // This inspect is the sandbox's observation too: cached, the next list needs no inspect for it.
     const sandbox = fromInspect(await this.docker.inspectContainer(sandboxId), opts.network.name);
     if (sandbox) this.deps.observe.cache.put(sandbox);
+    p.trace.mark('inspect');
     p.sandboxId = sandboxId;
     p.podIP = sandbox?.ip ?? '';
     p.log.info({ sandbox: sandboxId, podIP: p.podIP }, 'pod sandbox started');
     p.observed = await this.observe(p.state.uid);
+    p.trace.mark('observe');
     return p.podIP !== '';
   }
 
@@ -223,7 +241,9 @@ export class PodSyncer {
   }
 
   private async startNew(p: Pass, c: Container, kind: 'init' | 'app', attempt: number): Promise<void> {
-    if (!(await this.deps.images.ensure(this.imageStepContext(p), c))) return;
+    const imageReady = await this.deps.images.ensure(this.imageStepContext(p), c);
+    p.trace.mark('image');
+    if (!imageReady) return;
     const { opts } = this.deps;
     const env = resolveEnv({ pod: p.pod, container: c, refs: opts.refs, podIP: p.podIP, hostIP: opts.hostIP, nodeName: opts.nodeName });
     if (!env.ok) {
@@ -236,7 +256,9 @@ export class PodSyncer {
     let created: string;
     try {
       created = await createContainer(this.docker, spec);
+      p.trace.mark('create');
     } catch (err) {
+      if (isNotFound(err)) this.deps.images.forgetImage(c.image ?? '');
       const message = engineMessage(err);
       p.waiting.set(c.name, { reason: 'CreateContainerError', message });
       this.event(p.pod, 'Warning', 'Failed', `Error: ${message}`);
@@ -255,6 +277,7 @@ export class PodSyncer {
   private async start(p: Pass, c: Container, id: string): Promise<void> {
     try {
       await this.docker.startContainer(id);
+      p.trace.mark('start');
       this.event(p.pod, 'Normal', 'Started', `Started container ${c.name}`);
       p.log.info({ container: c.name, id }, 'container started');
     } catch (err) {

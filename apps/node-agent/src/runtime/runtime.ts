@@ -1,7 +1,7 @@
 /**
  * The node's pod runtime on Docker. startRuntime wires the parts: a keyed work queue running
- * PodSyncer.sync(uid) per pod, Docker's event stream and a slow periodic resync that only enqueue
- * uids, the probers, and the read paths (logs, exec, stats). See types.ts for the contract.
+ * PodSyncer.sync(uid) per pod, Docker's event stream and a periodic relist (relist.ts) that only
+ * enqueue uids, the probers, and the read paths (logs, exec, stats). See types.ts for the contract.
  */
 import { errors } from '@tugboat/api';
 import type { Pod } from '@tugboat/api';
@@ -10,7 +10,7 @@ import { watchContainerEvents } from '../docker/events.js';
 import { execInContainer } from '../docker/exec.js';
 import { containerLogs } from '../docker/logs.js';
 import { ensureNetwork } from '../docker/network.js';
-import { InspectCache, listPodUids, observePod } from '../docker/observe.js';
+import { InspectCache, observePod } from '../docker/observe.js';
 import { containerUsage } from '../docker/stats.js';
 import { ProbeManager } from '../probes/probe-manager.js';
 import { Backoff, DEFAULT_BACKOFF } from './backoff.js';
@@ -19,11 +19,15 @@ import { containerInstance, findPod } from './pod-access.js';
 import type { PodState } from './pod-state.js';
 import { newPodState } from './pod-state.js';
 import { PodSyncer } from './pod-sync.js';
+import { desiredChanged } from './desired.js';
+import { Relister } from './relist.js';
 import type { PodStats, Runtime, RuntimeOptions } from './types.js';
 import { KeyedQueue } from './work-queue.js';
 
 export const DEFAULT_PAUSE_IMAGE = 'tugboat/pause:1';
 const DEFAULT_RESYNC_MS = 10_000;
+/** Every pod gets a full sync every this many periods (kubelet: syncFrequency 1 min), spread over the period. */
+const FULL_RESYNC_EVERY = 6;
 
 export function startRuntime(options: RuntimeOptions): Runtime {
   const opts = { ...options, pauseImage: options.pauseImage ?? DEFAULT_PAUSE_IMAGE, logger: options.logger.child({ component: 'runtime' }) };
@@ -35,7 +39,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   let closed = false;
 
   const queue: KeyedQueue = new KeyedQueue({
-    handler: (uid) => syncer.sync(uid),
+    handler: (uid, waitedMs) => syncer.sync(uid, waitedMs),
     onError: (uid, err) => logger.error({ err, uid }, 'pod sync failed; will retry'),
   });
   const probes = new ProbeManager(docker, (uid, container, containerId) => ({
@@ -59,10 +63,21 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     return s;
   };
 
-  /** Enqueue every pod we know of, desired or found in Docker. */
-  const resyncAll = async (): Promise<void> => {
-    const inDocker = await listPodUids(docker, nodeName);
-    for (const uid of new Set([...states.keys(), ...inDocker])) queue.enqueue(uid);
+  const relister = new Relister(docker, nodeName);
+  /** Enqueue every pod we know of, desired or found in Docker; `spreadMs` spreads them over that long. */
+  const resyncAll = async (spreadMs = 0): Promise<void> => {
+    const { present } = await relister.relist();
+    for (const uid of new Set([...states.keys(), ...present])) {
+      if (spreadMs > 0) queue.enqueueAfter(uid, Math.random() * spreadMs);
+      else queue.enqueue(uid);
+    }
+  };
+  const resyncMs = opts.resyncIntervalMs ?? DEFAULT_RESYNC_MS;
+  let periods = 0;
+  /** The safety net: pods whose containers changed unannounced; now and then every pod, without a burst. */
+  const periodicResync = async (): Promise<void> => {
+    if (++periods % FULL_RESYNC_EVERY === 0) return resyncAll(resyncMs);
+    for (const uid of (await relister.relist()).changed) queue.enqueue(uid);
   };
 
   const events = watchContainerEvents({
@@ -77,12 +92,12 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   let resyncTimer: NodeJS.Timeout | undefined;
   const ready = (async () => {
     await ensureNetwork(docker, opts.network, nodeName, logger);
-    const adopted = await listPodUids(docker, nodeName);
+    const adopted = (await relister.relist()).present;
     logger.info({ pods: adopted.size }, 'adoption scan: found pods with containers on this node');
     await events.connected;
     if (closed) return;
     queue.start();
-    resyncTimer = setInterval(() => void resyncAll().catch((err: unknown) => logger.warn({ err }, 'periodic resync failed')), opts.resyncIntervalMs ?? DEFAULT_RESYNC_MS);
+    resyncTimer = setInterval(() => void periodicResync().catch((err: unknown) => logger.warn({ err }, 'periodic resync failed')), resyncMs);
   })();
 
   const desiredPods = (): Pod[] => [...states.values()].flatMap((s) => (s.pod ? [s.pod] : []));
@@ -103,9 +118,10 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       const uid = pod.metadata.uid;
       if (!uid) throw errors.badRequest(`pod ${podKey(pod)} has no uid`);
       const s = stateOf(uid);
+      const changed = s.removed || desiredChanged(s.pod, pod);
       s.pod = pod;
       s.removed = false;
-      queue.enqueue(uid);
+      if (changed) queue.enqueue(uid);
     },
 
     removePod(uid) {

@@ -2,9 +2,10 @@
  * Level-triggered keyed work queue: `enqueue(key)` asks for one more run of the handler for that key.
  * A key never runs twice at once; enqueues during a run fold into one rerun after it. Delayed
  * enqueues keep only the earliest timer per key. A failing run is retried with a doubling delay.
+ * The handler learns how long the key waited since it was first asked for (queue latency).
  */
 export interface QueueOptions {
-  handler(key: string): Promise<void>;
+  handler(key: string, waitedMs: number): Promise<void>;
   onError(key: string, err: unknown): void;
   retryInitialMs?: number;
   retryMaxMs?: number;
@@ -12,7 +13,8 @@ export interface QueueOptions {
 
 export class KeyedQueue {
   private readonly running = new Map<string, Promise<void>>();
-  private readonly dirty = new Set<string>();
+  /** key → when it became dirty (performance.now()) */
+  private readonly dirty = new Map<string, number>();
   private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly failures = new Map<string, number>();
   private started = false;
@@ -23,12 +25,12 @@ export class KeyedQueue {
   /** Runs are held back until start() (the runtime's initial scan must finish first). */
   start(): void {
     this.started = true;
-    for (const key of [...this.dirty]) this.kick(key);
+    for (const key of [...this.dirty.keys()]) this.kick(key);
   }
 
   enqueue(key: string): void {
     if (this.closed) return;
-    this.dirty.add(key);
+    if (!this.dirty.has(key)) this.dirty.set(key, performance.now());
     if (this.started) this.kick(key);
   }
 
@@ -55,9 +57,10 @@ export class KeyedQueue {
   }
 
   private kick(key: string): void {
-    if (this.closed || this.running.has(key) || !this.dirty.has(key)) return;
+    const since = this.dirty.get(key);
+    if (this.closed || this.running.has(key) || since === undefined) return;
     this.dirty.delete(key);
-    const run = this.opts.handler(key).then(
+    const run = this.opts.handler(key, performance.now() - since).then(
       () => {
         this.failures.delete(key);
       },
