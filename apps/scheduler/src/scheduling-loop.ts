@@ -20,6 +20,7 @@ import { schedulePod } from './framework/schedule-pod.js';
 import type { SchedulerMetrics } from './metrics.js';
 import { isPendingFor } from './pod-state.js';
 import type { SchedulingQueue } from './queue/scheduling-queue.js';
+import { Slots } from './slots.js';
 
 export interface LoopDeps {
   readonly client: RestClient;
@@ -36,29 +37,36 @@ export interface LoopDeps {
 
 export class SchedulingLoop {
   private startIndex = 0;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly slots: Slots;
 
-  constructor(private readonly deps: LoopDeps) {}
+  constructor(private readonly deps: LoopDeps) {
+    this.slots = new Slots(deps.parallelism);
+  }
 
   /** Runs until the queue is closed, then waits for the calls in flight. */
   async run(): Promise<void> {
-    const { queue, parallelism } = this.deps;
+    const { queue } = this.deps;
     for (;;) {
-      while (this.inFlight.size >= parallelism) await Promise.race(this.inFlight);
+      await this.slots.acquire();
       const key = await queue.get();
-      if (key === undefined) break;
+      if (key === undefined) {
+        this.slots.release();
+        break;
+      }
       const work = this.cycle(key);
       if (!work) {
         queue.done(key);
+        this.slots.release();
         continue;
       }
-      const tracked: Promise<void> = work.finally(() => {
-        queue.done(key);
-        this.inFlight.delete(tracked);
-      });
-      this.inFlight.add(tracked);
+      void work
+        .catch((err: unknown) => this.deps.log.error({ err, pod: key }, 'scheduling call failed'))
+        .finally(() => {
+          queue.done(key);
+          this.slots.release();
+        });
     }
-    await Promise.all(this.inFlight);
+    await this.slots.idle();
   }
 
   /** One scheduling cycle, synchronous up to the API call it returns (if any). */

@@ -102,7 +102,16 @@ export class HttpRestClient implements RestClient {
     const body = encodeBody(init.body);
     const headers = { ...this.baseHeaders, ...(body && !init.headers?.['content-type'] ? { 'content-type': 'application/json' } : {}), ...init.headers };
     const res = await this.transport.send({ method, path, headers, body, signal: init.signal, timeoutMs: this.timeoutMs });
-    return { status: res.statusCode ?? 0, headers: flatHeaders(res), body: await readBody(res) };
+    const raw = await readBody(res);
+    let flat: Record<string, string> | undefined;
+    // headers flattened only for a caller that reads them (a bind, the busiest caller, does not)
+    return {
+      status: res.statusCode ?? 0,
+      get headers() {
+        return (flat ??= flatHeaders(res));
+      },
+      body: raw,
+    };
   }
 
   close(): void {

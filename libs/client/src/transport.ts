@@ -29,11 +29,16 @@ export class Transport {
   private readonly base: URL;
   private readonly agent: http.Agent;
   private readonly secure: boolean;
+  /** what every request shares, worked out once (a scheduler sends hundreds of binds a second) */
+  private readonly target: Pick<http.RequestOptions, 'protocol' | 'hostname' | 'port'>;
+  private readonly prefix: string;
 
   constructor(opts: TransportOptions) {
     this.base = new URL(opts.server);
     this.secure = this.base.protocol === 'https:';
     if (!this.secure && this.base.protocol !== 'http:') throw new Error(`unsupported server URL ${opts.server}`);
+    this.target = { protocol: this.base.protocol, hostname: this.base.hostname.replace(/^\[|\]$/g, ''), port: this.base.port || (this.secure ? 443 : 80) };
+    this.prefix = this.base.pathname.replace(/\/+$/, '');
     this.agent = this.secure
       ? new https.Agent({
           keepAlive: true,
@@ -46,17 +51,8 @@ export class Transport {
   }
 
   send(req: TransportRequest): Promise<IncomingMessage> {
-    const prefix = this.base.pathname.replace(/\/+$/, '');
-    const options: http.RequestOptions = {
-      protocol: this.base.protocol,
-      hostname: this.base.hostname.replace(/^\[|\]$/g, ''),
-      port: this.base.port || (this.secure ? 443 : 80),
-      method: req.method,
-      path: prefix + req.path,
-      headers: { ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) },
-      agent: this.agent,
-      signal: req.signal,
-    };
+    const headers = req.body ? { ...req.headers, 'content-length': String(req.body.length) } : req.headers;
+    const options: http.RequestOptions = { ...this.target, method: req.method, path: this.prefix + req.path, headers, agent: this.agent, signal: req.signal };
     return new Promise((resolve, reject) => {
       const request = (this.secure ? https : http).request(options, resolve);
       request.on('error', reject);
@@ -73,10 +69,18 @@ export class Transport {
   }
 }
 
-export async function readBody(res: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of res) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+/** The whole body. Plain 'data'/'end' listeners: an async iterator costs a promise per chunk. */
+export function readBody(res: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    res.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    res.once('error', reject);
+    // a socket torn down mid-body ends with 'aborted'/'close' rather than 'end' or 'error'
+    res.once('close', () => {
+      if (!res.complete) reject(new Error('the connection closed before the response body ended'));
+    });
+  });
 }
 
 export function flatHeaders(res: IncomingMessage): Record<string, string> {

@@ -3,7 +3,7 @@
  * running totals of the pods on it (bound and assumed). Filters and scorers read only this.
  */
 import { quantityValue } from '@tugboat/api';
-import type { Node } from '@tugboat/api';
+import type { Node, Taint } from '@tugboat/api';
 import type { HostPort } from './host-ports.js';
 import type { PodInfo } from './pod-info.js';
 import { resourcesOf } from './resources.js';
@@ -18,14 +18,21 @@ export function isReady(node: Node | undefined): boolean {
   return node?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+
 export class NodeInfo {
   node: Node | undefined;
   /** the Ready condition is True (worked out once per node update, read once per pod and node) */
   ready = false;
+  /** spec.unschedulable and spec.taints, copied here so filters read this object only, not the Node's JSON */
+  unschedulable = false;
+  taints: readonly Taint[] = NO_TAINTS;
   allocatable: Allocatable = { milliCpu: 0, memory: 0, pods: 0 };
   readonly requested: Resources = { milliCpu: 0, memory: 0 };
   readonly nonZeroRequested: Resources = { milliCpu: 0, memory: 0 };
   readonly pods = new Map<string, PodInfo>();
+  /** pods.size as a plain field: every cycle reads it for hundreds of nodes, and a Map's size is a load from its separate table */
+  podCount = 0;
   private readonly owners = new Map<string, number>();
   private readonly portUsers = new Set<PodInfo>();
 
@@ -36,6 +43,8 @@ export class NodeInfo {
   setNode(node: Node): void {
     this.node = node;
     this.ready = isReady(node);
+    this.unschedulable = node.spec?.unschedulable === true;
+    this.taints = node.spec?.taints?.length ? node.spec.taints : NO_TAINTS;
     const list = node.status?.allocatable ?? node.status?.capacity;
     this.allocatable = { ...resourcesOf(list), pods: list?.pods !== undefined ? quantityValue(list.pods) : 0 };
   }
@@ -43,6 +52,7 @@ export class NodeInfo {
   addPod(p: PodInfo): void {
     if (this.pods.has(p.key)) this.removePod(p.key);
     this.pods.set(p.key, p);
+    this.podCount = this.pods.size;
     this.account(p, 1);
   }
 
@@ -50,6 +60,7 @@ export class NodeInfo {
     const p = this.pods.get(key);
     if (!p) return;
     this.pods.delete(key);
+    this.podCount = this.pods.size;
     this.account(p, -1);
   }
 

@@ -5,7 +5,8 @@
 import { MAX_NODE_SCORE } from './plugin.js';
 
 export function normalizeScores(scores: number[], reverse: boolean): void {
-  const highest = Math.max(0, ...scores);
+  let highest = 0;
+  for (const s of scores) if (s > highest) highest = s; // no spread: hundreds of arguments per call
   if (highest === 0) {
     if (reverse) scores.fill(MAX_NODE_SCORE);
     return;

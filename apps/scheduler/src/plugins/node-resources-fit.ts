@@ -16,13 +16,13 @@ export function fits(pod: Pick<PodInfo, 'requests'>, node: NodeInfo): boolean {
   const { milliCpu, memory } = pod.requests;
   const free = node.allocatable;
   const used = node.requested;
-  return node.pods.size + 1 <= free.pods && (milliCpu <= 0 || milliCpu <= free.milliCpu - used.milliCpu) && (memory <= 0 || memory <= free.memory - used.memory);
+  return node.podCount + 1 <= free.pods && (milliCpu <= 0 || milliCpu <= free.milliCpu - used.milliCpu) && (memory <= 0 || memory <= free.memory - used.memory);
 }
 
 export function insufficientResources(pod: Pick<PodInfo, 'requests'>, node: NodeInfo): string[] {
   if (fits(pod, node)) return [];
   const reasons: string[] = [];
-  if (node.pods.size + 1 > node.allocatable.pods) reasons.push(TOO_MANY_PODS);
+  if (node.podCount + 1 > node.allocatable.pods) reasons.push(TOO_MANY_PODS);
   const { milliCpu, memory } = pod.requests;
   if (milliCpu > 0 && milliCpu > node.allocatable.milliCpu - node.requested.milliCpu) reasons.push(insufficient('cpu'));
   if (memory > 0 && memory > node.allocatable.memory - node.requested.memory) reasons.push(insufficient('memory'));

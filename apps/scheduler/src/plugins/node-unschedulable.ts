@@ -12,7 +12,7 @@ export const ERR_REASON = 'node(s) were unschedulable';
 export const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 
 export function fits(pod: Pod, node: NodeInfo): boolean {
-  return !node.node?.spec?.unschedulable || isTolerated(pod.spec?.tolerations, UNSCHEDULABLE_TAINT);
+  return !node.unschedulable || isTolerated(pod.spec?.tolerations, UNSCHEDULABLE_TAINT);
 }
 
 export const nodeUnschedulable: FilterPlugin = {

@@ -3,7 +3,7 @@
  * that is not is the reason); PreferNoSchedule taints only lower the score, fewer intolerable ones
  * scoring higher.
  */
-import type { Pod, Taint } from '@tugboat/api';
+import type { Pod, Taint, Toleration } from '@tugboat/api';
 import type { NodeInfo } from '../framework/node-info.js';
 import { normalizeScores } from '../framework/normalize.js';
 import type { FilterPlugin, ScorePlugin } from '../framework/plugin.js';
@@ -18,12 +18,19 @@ export function untoleratedReason(taint: Taint): string {
 
 /** The first NoSchedule/NoExecute taint the pod does not tolerate, if any. */
 export function firstUntolerated(pod: Pod, node: NodeInfo): Taint | undefined {
-  return node.node?.spec?.taints?.find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !isTolerated(pod.spec?.tolerations, t));
+  if (node.taints.length === 0) return undefined; // most nodes: no per-node work at all
+  return node.taints.find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !isTolerated(pod.spec?.tolerations, t));
 }
 
-export function intolerablePreferNoSchedule(pod: Pod, node: NodeInfo): number {
-  const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-  return (node.node?.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !isTolerated(tolerations, t)).length;
+/** The pod's tolerations that can match a PreferNoSchedule taint (worked out once per cycle). */
+export function preferNoScheduleTolerations(pod: Pod): Toleration[] {
+  return (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+}
+
+export function intolerablePreferNoSchedule(tolerations: readonly Toleration[], node: NodeInfo): number {
+  let n = 0;
+  for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !isTolerated(tolerations, t)) n++;
+  return n;
 }
 
 export const taintToleration: FilterPlugin & ScorePlugin = {
@@ -32,6 +39,9 @@ export const taintToleration: FilterPlugin & ScorePlugin = {
     const taint = firstUntolerated(pod, node);
     return taint ? unresolvable(untoleratedReason(taint)) : SUCCESS;
   },
-  scorerFor: ({ pod }) => (node) => intolerablePreferNoSchedule(pod, node),
+  scorerFor: ({ pod }) => {
+    const tolerations = preferNoScheduleTolerations(pod);
+    return (node) => intolerablePreferNoSchedule(tolerations, node);
+  },
   normalize: (scores) => normalizeScores(scores, true),
 };
