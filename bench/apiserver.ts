@@ -69,6 +69,32 @@ async function binds(ep: Endpoint, ns: string, node: string, n: number): Promise
   return rec.summary(ms);
 }
 
+/** Each bound pod reported Running through a merge patch of pods/<name>/status, as a node agent reports. */
+async function statusUpdates(ep: Endpoint, ns: string, node: string, n: number): Promise<Summary> {
+  const rec = new LatencyRecorder();
+  const ms = await runBounded(n, CONC, PHASE_DEADLINE_MS, (i) => rec.time(() => call(ep, {
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${ns}/pods/${podName(i)}/status`,
+    contentType: 'application/merge-patch+json',
+    body: JSON.stringify({ status: runningStatus(node, i) }),
+  })).then(() => undefined));
+  check(rec, `status updates in ${ns}`);
+  return rec.summary(ms);
+}
+
+function runningStatus(node: string, i: number): Record<string, unknown> {
+  const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const ready = { status: 'True', lastProbeTime: null, lastTransitionTime: at };
+  return {
+    phase: 'Running',
+    hostIP: '10.0.0.1',
+    podIP: `10.244.${(i >> 8) & 255}.${i & 255}`,
+    startTime: at,
+    conditions: [{ type: 'Initialized', ...ready }, { type: 'Ready', ...ready }, { type: 'ContainersReady', ...ready }, { type: 'PodScheduled', ...ready }],
+    containerStatuses: [{ name: 'web', ready: true, started: true, restartCount: 0, image: 'registry.local/demo/web:1.4.2', imageID: 'docker://sha256:0', containerID: `docker://${String(i).padStart(64, '0')}`, state: { running: { startedAt: at } } }],
+  };
+}
+
 async function lists(ep: Endpoint, query: string): Promise<Summary> {
   const rec = new LatencyRecorder();
   const ms = await runBounded(LISTS, 1, PHASE_DEADLINE_MS, (_) => rec.time(() => call(ep, { method: 'GET', path: `/api/v1/namespaces/${NS}/pods${query}` })).then(() => undefined));
@@ -141,6 +167,14 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
       { name: 'bind throughput apiserver/raw put', value: `${((bound.perSecond / raw.perSecond) * 100).toFixed(1)} %` },
     );
     if (bound.errors) rows.push({ name: 'errors (binds)', value: String(bound.errors), target: '0', pass: false });
+
+    log(`status updates: ${PODS} pods reported Running (merge patch of pods/status), ${CONC} concurrent`);
+    const { s: reported, cpu: statusCpu } = await withCpu(pids, PODS, () => statusUpdates(http, NS, BIND_NODE, PODS));
+    rows.push(
+      { name: `pod status update (PATCH pods/status), ${CONC} clients`, value: rate(reported) },
+      { name: '  CPU per status update', value: statusCpu },
+    );
+    if (reported.errors) rows.push({ name: 'errors (status updates)', value: String(reported.errors), target: '0', pass: false });
 
     if (TLS_PODS > 0) {
       log(`apiserver creates over HTTPS + token: ${TLS_PODS}, ${CONC} concurrent`);

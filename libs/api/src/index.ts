@@ -49,7 +49,7 @@ export {
 export type { FieldRequirement, LabelRequirements, Requirement } from './selectors.js';
 export { FieldPath, fieldError, fieldErrorMessage, toCause } from './validation/field.js';
 export type { FieldError, FieldErrorType } from './validation/field.js';
-export { validateObject } from './validation/index.js';
+export { validateObject, validateStatusUpdate } from './validation/index.js';
 export { applyDefaults } from './defaults/index.js';
 export { PATCH_CONTENT_TYPES, applyPatch, isStrategicKind, recordUpdateManager, serverSideApply } from './patch/index.js';
 export type { PatchType, ServerSideApplyOptions, UpdateManagerOptions } from './patch/index.js';

@@ -79,9 +79,11 @@ export async function handlePatch(ctx: HandlerContext): Promise<void> {
     request.name!,
     (current) => {
       const patched = applyPatch(info.kind, current!, body, patchType);
-      // a patch that does not name a resourceVersion applies to whatever is current
-      if (patched.metadata?.resourceVersion === current!.metadata.resourceVersion) delete patched.metadata.resourceVersion;
-      return patched;
+      // a patch that does not name a resourceVersion applies to whatever is current (the result may
+      // share metadata with `current`, so it is dropped from a copy)
+      if (patched.metadata.resourceVersion !== current!.metadata.resourceVersion) return patched;
+      const { resourceVersion: _rv, ...metadata } = patched.metadata;
+      return { ...patched, metadata };
     },
     opts,
   );

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { DeleteOptions, KubeObject, ResourceInfo } from '@tugboat/api';
-import { apiVersionOf, applyDefaults, errors, recordUpdateManager, rfc3339, toCause, validateObject } from '@tugboat/api';
+import { apiVersionOf, applyDefaults, errors, recordUpdateManager, rfc3339, toCause, validateObject, validateStatusUpdate } from '@tugboat/api';
 import type { Store, StoredValue } from '@tugboat/store';
 import { EncodedObject, decodeStored, encodeForStore, rememberJson, withResourceVersion } from './codec.js';
 import { cacheKey, objectKey } from './keys.js';
@@ -200,7 +200,7 @@ export class ObjectStore {
     applyDefaults(next);
     await this.admission.beforeUpdate(this.info, next, current);
     updateGeneration(this.info, next, current);
-    this.validate(next, current);
+    this.validate(next, current, opts.subresource);
     delete next.metadata.resourceVersion;
 
     const finished = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
@@ -326,8 +326,9 @@ export class ObjectStore {
     }
   }
 
-  private validate(obj: KubeObject, old: KubeObject | undefined): void {
-    const problems = validateObject(this.info, obj, old);
+  /** A status write keeps the stored spec and metadata (prepareForUpdate): only its status is new. */
+  private validate(obj: KubeObject, old: KubeObject | undefined, subresource?: Subresource): void {
+    const problems = subresource === 'status' ? validateStatusUpdate(this.info, obj) : validateObject(this.info, obj, old);
     if (problems.length > 0) throw errors.invalid(this.info.kind, this.info.group, obj.metadata?.name ?? '', problems.map(toCause));
   }
 }

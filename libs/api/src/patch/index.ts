@@ -35,23 +35,23 @@ export const PATCH_CONTENT_TYPES: Readonly<Record<string, PatchType>> = {
 
 /**
  * Apply a json / merge / strategic patch (already parsed from the body) to `original` of kind `kind`.
- * `original` and `patch` are not modified and share nothing with the result.
+ * `original` and `patch` are not modified and the patch shares nothing with the result; a merge
+ * patch's result shares the parts it did not touch with `original` (it copies along the patched
+ * paths only: a status report does not copy the pod's spec), the other types share nothing.
  * Throws ApiError 'BadRequest' for a malformed patch, 'Invalid' when a JSON patch does not fit the object
  * (failed `test`, missing path) or the result is not an object with metadata.
  */
 export function applyPatch(kind: string, original: KubeObject, patch: unknown, type: Exclude<PatchType, 'apply'>): KubeObject {
-  const base = clone(original) as unknown as JsonObject;
+  if (type === 'merge') return asKubeObject(mergePatch(original as unknown as JsonObject, patch));
   const body = clone(patch);
   let result: unknown;
   switch (type) {
     case 'json':
-      result = jsonPatch(base, body);
-      break;
-    case 'merge':
-      result = mergePatch(base, body);
+      // jsonPatch works on a copy of its own
+      result = jsonPatch(original as unknown as JsonObject, body);
       break;
     case 'strategic':
-      result = strategicMergePatch(base, body, schemaForKind(kind));
+      result = strategicMergePatch(clone(original) as unknown as JsonObject, body, schemaForKind(kind));
       break;
     default:
       throw new ApiError('UnsupportedMediaType', `unsupported patch type: ${String(type)}`);

@@ -8,10 +8,11 @@ import { isCIDR, isQualifiedName } from './names.js';
 export function validateNamespace(ns: Namespace): FieldError[] {
   const path = FieldPath.root('spec').child('finalizers');
   const finalizers = ns.spec?.finalizers ?? [];
-  return [
-    ...finalizers.flatMap((f, i) => nameErrors(path.index(i), f, isQualifiedName)),
-    ...oneOf(FieldPath.root('status').child('phase'), ns.status?.phase, ['Active', 'Terminating']),
-  ];
+  return [...finalizers.flatMap((f, i) => nameErrors(path.index(i), f, isQualifiedName)), ...validateNamespaceStatus(ns)];
+}
+
+export function validateNamespaceStatus(ns: Namespace): FieldError[] {
+  return oneOf(FieldPath.root('status').child('phase'), ns.status?.phase, ['Active', 'Terminating']);
 }
 
 export function validateNode(node: Node): FieldError[] {
@@ -25,6 +26,12 @@ export function validateNode(node: Node): FieldError[] {
     errs.push(...oneOf(p.child('effect'), t.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute'], true));
   });
   errs.push(...duplicates((node.spec?.taints ?? []).map((t) => `${t.key}:${t.effect}`), (i) => spec.child('taints').index(i)));
+  errs.push(...validateNodeStatus(node));
+  return errs;
+}
+
+export function validateNodeStatus(node: Node): FieldError[] {
+  const errs: FieldError[] = [];
   (node.status?.addresses ?? []).forEach((a, i) => {
     const p = FieldPath.root('status').child('addresses').index(i);
     errs.push(...oneOf(p.child('type'), a.type, ['Hostname', 'InternalIP', 'ExternalIP', 'InternalDNS', 'ExternalDNS'], true));

@@ -6,7 +6,7 @@
 import type { ResourceInfo } from '../registry.js';
 import type { KubeObject } from '../types/meta.js';
 import { validateImmutableData, validateConfigMap, validateSecret, validateSecretUpdate } from './config.js';
-import { validateEvent, validateLease, validateNamespace, validateNode } from './core.js';
+import { validateEvent, validateLease, validateNamespace, validateNamespaceStatus, validateNode, validateNodeStatus } from './core.js';
 import { validateCronJob, validateJob, validateJobUpdate } from './batch.js';
 import { FieldPath, fieldError, type FieldError } from './field.js';
 import { validateObjectMeta, validateObjectMetaUpdate, type NameCheck } from './meta.js';
@@ -16,6 +16,7 @@ import { validateHorizontalPodAutoscaler, validateIngress } from './networking.j
 import { validatePod, validatePodUpdate } from './pod.js';
 import { validateEndpoints, validateService, validateServiceUpdate } from './service.js';
 import { checkFields, checkShape } from './shape.js';
+import type { Shape } from './shape.js';
 import { BODY_SHAPES, objectMeta } from './shapes/kinds.js';
 import { validatePersistentVolumeClaim } from './storage.js';
 import { validateDaemonSet, validateDeployment, validateReplicaSet, validateSelectorUpdate, validateStatefulSet } from './workloads.js';
@@ -26,11 +27,13 @@ interface KindRules {
   // Parameters are typed per kind below; `never` lets one table hold them all.
   create?: (obj: never) => FieldError[];
   update?: (obj: never, old: never) => FieldError[];
+  /** the kind's rules on status alone, for writes of the status subresource */
+  status?: (obj: never) => FieldError[];
 }
 
 const KINDS: ReadonlyMap<string, KindRules> = new Map<string, KindRules>([
-  ['v1/Namespace', { name: isDNS1123Label, create: validateNamespace }],
-  ['v1/Node', { create: validateNode }],
+  ['v1/Namespace', { name: isDNS1123Label, create: validateNamespace, status: validateNamespaceStatus }],
+  ['v1/Node', { create: validateNode, status: validateNodeStatus }],
   ['v1/Pod', { create: validatePod, update: validatePodUpdate }],
   // Service names become DNS labels and env var prefixes: Kubernetes demands RFC 1035 (letter first).
   ['v1/Service', { name: isDNS1035Label, create: validateService, update: validateServiceUpdate }],
@@ -74,4 +77,28 @@ export function validateObject(info: ResourceInfo, obj: KubeObject, old?: KubeOb
     errs.push(...(rules.update?.(obj as never, old as never) ?? []));
   }
   return errs;
+}
+
+/**
+ * Validate a write of the status subresource: only status can differ from the stored object (the
+ * store keeps its spec and metadata), and those were valid when they were written, so only the
+ * status is checked: its structure, and the kind's status rules.
+ */
+export function validateStatusUpdate(info: ResourceInfo, obj: KubeObject): FieldError[] {
+  const key = `${apiVersionOf(info)}/${info.kind}`;
+  const fields = statusFields(key);
+  const shapeErrors = fields ? checkFields(fields, obj) : [];
+  if (shapeErrors.length > 0) return shapeErrors;
+  return KINDS.get(key)?.status?.(obj as never) ?? [];
+}
+
+/** `{ status: <the kind's status shape> }`, one object per kind (checkFields compiles per object). */
+const STATUS_FIELDS = new Map<string, Readonly<Record<string, Shape>> | undefined>();
+
+function statusFields(key: string): Readonly<Record<string, Shape>> | undefined {
+  if (!STATUS_FIELDS.has(key)) {
+    const shape = BODY_SHAPES.get(key)?.status;
+    STATUS_FIELDS.set(key, shape ? { status: shape } : undefined);
+  }
+  return STATUS_FIELDS.get(key);
 }

@@ -7,7 +7,7 @@ import { applyDefaults } from '../defaults/index.js';
 import { resourceForKind } from '../registry.js';
 import type { KubeObject } from '../types/meta.js';
 import { fieldErrorMessage } from './field.js';
-import { validateObject } from './index.js';
+import { validateObject, validateStatusUpdate } from './index.js';
 
 type Body = Record<string, unknown>;
 const container = { name: 'web', image: 'nginx:1' };
@@ -173,3 +173,25 @@ describe('validateObject: update', () => {
   });
 });
 
+
+describe('status subresource writes', () => {
+  const info = (kind: string) => resourceForKind('v1', kind)!;
+  const messages = (kind: string, obj: KubeObject) => validateStatusUpdate(info(kind), obj).map((e) => `${e.field}: ${fieldErrorMessage(e)}`);
+
+  it('check the structure of status', () => {
+    const pod = { ...BASE.Pod!, status: { phase: 'Running', conditions: 'all good' } } as KubeObject;
+    expect(messages('Pod', pod)).toEqual(['status.conditions: Invalid value: "all good": must be of type array']);
+  });
+
+  it('check the kind\'s status rules', () => {
+    const ns = { ...BASE.Namespace!, status: { phase: 'Sleeping' } } as KubeObject;
+    expect(messages('Namespace', ns)).toEqual(['status.phase: Unsupported value: "Sleeping": supported values: "Active", "Terminating"']);
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status: { addresses: [{ type: 'Elsewhere', address: '' }] } } as KubeObject;
+    expect(messages('Node', node)).toHaveLength(2);
+  });
+
+  it('leave the stored spec alone (it was valid when written)', () => {
+    const pod = { ...BASE.Pod!, spec: { containers: [] }, status: { phase: 'Pending' } } as KubeObject;
+    expect(messages('Pod', pod)).toEqual([]);
+  });
+});
