@@ -197,7 +197,34 @@ export function walkFields<N>(value: unknown, schema: FieldSchema | undefined, n
  */
 export function fieldsV1Of(value: unknown, schema: FieldSchema | undefined, keep: (seg: string, parent: string | undefined) => boolean): JsonObject {
   const root: TrieNode = { leaf: false, kids: undefined };
-  addFields(value, schema, root, keep, undefined, 0);
+  // walkFields' branches, writing straight into the trie (the same paths: see walkFields).
+  // `parent`: undefined at the root, the root's segment one level down, null below (keep not asked)
+  const add = (v: unknown, s: FieldSchema | undefined, node: TrieNode, parent: string | undefined | null): void => {
+    switch (branchOf(v, s)) {
+      case 'object':
+        for (const key of Object.keys(v as JsonObject)) {
+          const seg = `f:${key}`;
+          if (parent !== null && !keep(seg, parent)) continue;
+          add((v as JsonObject)[key], childSchema(s, key), kid(node, seg), parent === undefined ? seg : null);
+        }
+        return;
+      case 'keyed': {
+        const key = s!.mergeKey!;
+        for (const el of v as JsonObject[]) {
+          const element = kid(node, keySegment(key, el[key]));
+          element.leaf = true;
+          add(el, s, element, null);
+        }
+        return;
+      }
+      case 'set':
+        for (const el of v as unknown[]) kid(node, `v:${canonicalJson(el)}`).leaf = true;
+        return;
+      default:
+        node.leaf = true;
+    }
+  };
+  add(value, schema, root, undefined);
   return writeTrie(root);
 }
 
@@ -209,33 +236,6 @@ interface TrieNode {
 function kid(node: TrieNode, seg: string): TrieNode {
   node.kids ??= {};
   return (node.kids[seg] ??= { leaf: false, kids: undefined });
-}
-
-/** walkFields' branches, writing straight into the trie (the same paths: see walkFields). */
-function addFields(value: unknown, schema: FieldSchema | undefined, node: TrieNode, keep: (seg: string, parent: string | undefined) => boolean, parent: string | undefined, depth: number): void {
-  switch (branchOf(value, schema)) {
-    case 'object':
-      for (const key of Object.keys(value as JsonObject)) {
-        const seg = `f:${key}`;
-        if (depth < 2 && !keep(seg, parent)) continue;
-        addFields((value as JsonObject)[key], childSchema(schema, key), kid(node, seg), keep, seg, depth + 1);
-      }
-      return;
-    case 'keyed': {
-      const key = schema!.mergeKey!;
-      for (const el of value as JsonObject[]) {
-        const element = kid(node, keySegment(key, el[key]));
-        element.leaf = true;
-        addFields(el, schema, element, keep, undefined, depth + 1);
-      }
-      return;
-    }
-    case 'set':
-      for (const el of value as unknown[]) kid(node, `v:${canonicalJson(el)}`).leaf = true;
-      return;
-    default:
-      node.leaf = true;
-  }
 }
 
 /** FieldsV1 as the apiserver writes it: keys sorted, "." on a member that has children, empty nodes left out. */
