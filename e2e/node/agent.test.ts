@@ -80,7 +80,11 @@ describe('node agent against the control plane', () => {
     expect(running.status.initContainerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
     const statuses = running.status.containerStatuses.map((c: any) => [c.name, c.ready, c.containerID.startsWith('docker://')]);
     expect(statuses).toEqual(expect.arrayContaining([['client', true, true], ['server', true, true]]));
-    const events = (await cluster.rest('GET', `${NS}/events?fieldSelector=involvedObject.name%3Dweb`)).body.items.map((e: any) => e.reason);
+    // events are sent in batches (once a second), so they may land after the status that made the pod Ready
+    const events = await eventually('Created and Started events of web', async () => {
+      const reasons = (await cluster.rest('GET', `${NS}/events?fieldSelector=involvedObject.name%3Dweb`)).body.items.map((e: any) => e.reason);
+      return reasons.includes('Created') && reasons.includes('Started') && reasons;
+    });
     expect(events).toEqual(expect.arrayContaining(['Created', 'Started']));
   }, 120_000);
 

@@ -10,7 +10,7 @@ import type { Container, Pod } from '@tugboat/api';
 import { appContainerSpec, containerSpecHash, gracePeriodSeconds, podDns, podKey, sandboxSpec } from '../docker/container-spec.js';
 import type { InspectCache, ObserveContext, ObservedContainer, ObservedPod } from '../docker/observe.js';
 import { engineMessage } from '../docker/images.js';
-import { fromInspect, isNotFound, observePod } from '../docker/observe.js';
+import { byNewest, fromInspect, isNotFound, observePod } from '../docker/observe.js';
 import { containerVolumes } from '../docker/volumes.js';
 import type { ProbeManager } from '../probes/probe-manager.js';
 import type { Backoff } from './backoff.js';
@@ -49,6 +49,11 @@ interface Pass {
   sandboxId: string;
   podIP: string;
   trace: SyncTrace;
+  /**
+   * `observed` may not show what this pass did to the engine: observe again before the status.
+   * A start or a new sandbox does not make it stale: their inspect answer is patched in.
+   */
+  stale: boolean;
 }
 
 export class PodSyncer {
@@ -79,10 +84,12 @@ export class PodSyncer {
       return;
     }
     const log = this.deps.opts.logger.child({ pod: podKey(pod), uid });
-    const pass: Pass = { pod, state: state!, observed, waiting: new Map(), log, sandboxId: '', podIP: '', trace };
+    const pass: Pass = { pod, state: state!, observed, waiting: new Map(), log, sandboxId: '', podIP: '', trace, stale: false };
     await this.step(pass);
-    pass.observed = await this.observe(uid);
-    trace.mark('observe');
+    if (pass.stale) {
+      pass.observed = await this.observe(uid);
+      trace.mark('observe');
+    }
     this.reconcileProbes(pass);
     this.report(pass);
     trace.mark('status');
@@ -98,6 +105,7 @@ export class PodSyncer {
     const phase = computePodStatus(this.statusInput(p)).phase;
     if (phase === 'Succeeded' || phase === 'Failed') {
       // Nothing will run in a finished pod again: release its sandbox (and IP) as the kubelet does.
+      p.stale = true;
       await Promise.all(p.observed.sandboxes.filter((c) => c.running).map((c) => stopContainer(this.docker, c.id, 2)));
       return;
     }
@@ -159,6 +167,7 @@ export class PodSyncer {
       p.trace.mark('start');
     } catch (err) {
       // e.g. a hostPort already taken: the pod stays Pending, with an event, and is retried with back-off.
+      p.stale = true;
       const message = engineMessage(err);
       await removeContainer(this.docker, sandboxId);
       this.deps.backoff.next(key);
@@ -169,16 +178,33 @@ export class PodSyncer {
       return false;
     }
     this.deps.backoff.reset(key);
-    // This inspect is the sandbox's observation too: cached, the next list needs no inspect for it.
-    const sandbox = fromInspect(await this.docker.inspectContainer(sandboxId), opts.network.name);
-    if (sandbox) this.deps.observe.cache.put(sandbox);
-    p.trace.mark('inspect');
+    const sandbox = await this.inspectInto(p, sandboxId);
     p.sandboxId = sandboxId;
     p.podIP = sandbox?.ip ?? '';
     p.log.info({ sandbox: sandboxId, podIP: p.podIP }, 'pod sandbox started');
-    p.observed = await this.observe(p.state.uid);
-    p.trace.mark('observe');
+    if (current) {
+      // the old sandbox's containers were stopped and it was removed: read it all back
+      p.observed = await this.observe(p.state.uid);
+      p.trace.mark('observe');
+    }
     return p.podIP !== '';
+  }
+
+  /**
+   * Inspect a container this pass created or started, and put the answer into the pass's
+   * observation (and the cache): the status needs its start time, not another list.
+   */
+  private async inspectInto(p: Pass, id: string): Promise<ObservedContainer | undefined> {
+    const c = fromInspect(await this.docker.inspectContainer(id), this.deps.opts.network.name);
+    p.trace.mark('inspect');
+    if (!c) {
+      p.stale = true;
+      return undefined;
+    }
+    this.deps.observe.cache.put(c);
+    const list = c.kind === 'sandbox' ? 'sandboxes' : 'containers';
+    p.observed = { ...p.observed, [list]: [c, ...p.observed[list].filter((o) => o.id !== id)].sort(byNewest) };
+    return c;
   }
 
   /** Init containers one at a time, in order; true once all have completed successfully. */
@@ -258,6 +284,8 @@ export class PodSyncer {
       created = await createContainer(this.docker, spec);
       p.trace.mark('create');
     } catch (err) {
+      // a leftover of the same name may have been removed on the way
+      p.stale = true;
       if (isNotFound(err)) this.deps.images.forgetImage(c.image ?? '');
       const message = engineMessage(err);
       p.waiting.set(c.name, { reason: 'CreateContainerError', message });
@@ -281,12 +309,19 @@ export class PodSyncer {
       this.event(p.pod, 'Normal', 'Started', `Started container ${c.name}`);
       p.log.info({ container: c.name, id }, 'container started');
     } catch (err) {
+      p.stale = true;
       // The instance stays "created" with State.Error: status shows StartError and the restart policy applies.
       const message = engineMessage(err);
       this.event(p.pod, 'Warning', 'Failed', `Error: failed to start container "${c.name}": ${message}`);
       p.log.warn({ container: c.name, err: message }, 'container failed to start');
       this.deps.queue.enqueue(p.state.uid);
+      return;
     }
+    // A container removed right after its start is simply gone: the next list shows it.
+    await this.inspectInto(p, id).catch((err: unknown) => {
+      if (!isNotFound(err)) throw err;
+      p.stale = true;
+    });
   }
 
   private statusInput(p: Pass): Parameters<typeof computePodStatus>[0] {
