@@ -102,7 +102,7 @@ export class ObjectStore {
     this.validate(obj, undefined);
     // admission only fills in what it checks itself (allocated IPs and ports): no second validation
     await this.admission.beforeCreate(this.info, obj);
-    const toStore = this.withManager(undefined, obj, opts);
+    const toStore = this.withCreateManager(obj, opts);
     if (opts.dryRun) return toStore;
     const key = objectKey(this.info, namespace, name);
     const encoded = new EncodedObject(toStore);
@@ -269,6 +269,17 @@ export class ObjectStore {
         throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
       }
     }
+  }
+
+  /**
+   * A create's manager owns what the client sent and the defaults, not the status a kind with a
+   * status subresource starts with (the server sets it, as PrepareForCreate does after Kubernetes
+   * records the create's fields): so the first status report takes nothing from the creator.
+   */
+  private withCreateManager(obj: KubeObject, opts: WriteOptions): KubeObject {
+    if (opts.managerRecorded || !this.info.subresources.includes('status') || !('status' in obj)) return this.withManager(undefined, obj, opts);
+    const { status, ...rest } = obj;
+    return { ...this.withManager(undefined, rest as KubeObject, opts), status };
   }
 
   private withManager(old: KubeObject | undefined, next: KubeObject, opts: UpdateOptions): KubeObject {
