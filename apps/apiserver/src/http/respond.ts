@@ -16,6 +16,9 @@ export function sendRaw(res: ServerResponse, status: number, json: string): void
   res.end(json);
 }
 
+/** Bodies up to this size are joined and written at once; larger ones are written part by part. */
+const MAX_JOINED_BODY = 64 * 1024 * 1024;
+
 /** Send a JSON body made of pre-encoded parts (lists stitched from cached objects). */
 export function sendParts(res: ServerResponse, status: number, parts: readonly Buffer[]): void {
   let length = 0;
@@ -23,6 +26,11 @@ export function sendParts(res: ServerResponse, status: number, parts: readonly B
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': length });
   if (parts.length === 1) {
     res.end(parts[0]);
+    return;
+  }
+  if (length <= MAX_JOINED_BODY) {
+    // one copy into one buffer beats a stream write per part (a list is two parts per item)
+    res.end(Buffer.concat(parts, length));
     return;
   }
   res.cork();
