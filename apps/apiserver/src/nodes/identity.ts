@@ -6,6 +6,7 @@
 import { ApiError } from '@tugboat/api';
 import type { KubeObject } from '@tugboat/api';
 import type { PeerVerifier } from '@tugboat/rpc';
+import { podNodeName } from '../storage/triggers.js';
 
 export const NODE_USER_PREFIX = 'system:node:';
 export const NODES_GROUP = 'system:nodes';
@@ -21,9 +22,8 @@ export function nodeNameOf(verifier: PeerVerifier, call: Call): string {
   return peer.commonName.slice(NODE_USER_PREFIX.length);
 }
 
-export function podNodeName(pod: KubeObject): string | undefined {
-  return (pod.spec as { nodeName?: string } | undefined)?.nodeName;
-}
+
+export { podNodeName };
 
 /** Throws Forbidden unless `pod` is bound to `node`. */
 export function assertPodOnNode(pod: KubeObject, node: string): void {

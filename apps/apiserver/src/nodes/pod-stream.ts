@@ -94,25 +94,24 @@ export function openPodStream(ctx: NodeServiceContext, node: string, fromVersion
 
   function fullList(): void {
     // list and subscribe in one tick: nothing can happen in between
-    for (const c of caches.Pod.list()) {
-      if (podNodeName(c.obj) !== node) continue;
+    for (const c of caches.Pod.listBy(node)) {
       trackPod(c.key, c.obj, true);
       send('ADDED', 'Pod', c.json);
     }
     send('SYNCED', '', Buffer.alloc(0));
-    subs.push(caches.Pod.subscribe(caches.Pod.revision, subscriber(onPodEvent)));
+    subs.push(caches.Pod.subscribe(caches.Pod.revision, subscriber(onPodEvent), node));
     subscribeRefs();
   }
 
   /** false when `from` left the pod cache's history (Expired): the caller lists instead */
   function resume(from: number): boolean {
     try {
-      subs.push(caches.Pod.subscribe(from, subscriber(onPodEvent)));
+      subs.push(caches.Pod.subscribe(from, subscriber(onPodEvent), node));
     } catch (err) {
       if (!isApiError(err, 'Expired')) throw err;
       return false;
     }
-    for (const c of caches.Pod.list()) if (podNodeName(c.obj) === node) trackPod(c.key, c.obj, false);
+    for (const c of caches.Pod.listBy(node)) trackPod(c.key, c.obj, false);
     for (const k of refCounts.keys()) sendRef(k);
     subscribeRefs();
     return true;

@@ -9,10 +9,12 @@ import type { Store } from '@tugboat/store';
 import type { Logger } from 'pino';
 import type { Admission } from './admission.js';
 import { ObjectStore } from './object-store.js';
+import { triggerFor } from './triggers.js';
 import { WatchCache } from './watch-cache.js';
 
 export class Storage {
   private readonly stores = new Map<ResourceInfo, ObjectStore>();
+  private readonly kinds = new Map<string, ObjectStore>();
 
   constructor(
     readonly store: Store,
@@ -21,7 +23,7 @@ export class Storage {
   ) {
     for (const info of RESOURCES) {
       if (info.readOnly) continue;
-      const cache = new WatchCache(store, info, log);
+      const cache = new WatchCache(store, info, log, { triggerOf: triggerFor(info) });
       this.stores.set(info, new ObjectStore(info, store, cache, admission));
     }
   }
@@ -38,9 +40,14 @@ export class Storage {
     return this.stores.get(info);
   }
 
+  /** The storage of a built-in kind by its name (the node service's Pod, Node, Lease…). */
   byKind(kind: string): ObjectStore {
-    const s = [...this.stores.values()].find((x) => x.info.kind === kind);
-    if (!s) throw new Error(`no storage for kind ${kind}`);
+    let s = this.kinds.get(kind);
+    if (!s) {
+      s = [...this.stores.values()].find((x) => x.info.kind === kind);
+      if (!s) throw new Error(`no storage for kind ${kind}`);
+      this.kinds.set(kind, s);
+    }
     return s;
   }
 }

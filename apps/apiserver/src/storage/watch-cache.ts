@@ -44,6 +44,17 @@ export interface Subscription {
 
 const DEFAULT_HISTORY = 10_000;
 
+export interface WatchCacheOptions {
+  /** events kept for watches that resume from a resourceVersion */
+  historySize?: number;
+  /**
+   * An index of the objects by one value (pods: spec.nodeName), as Kubernetes' watch cache triggers:
+   * a subscriber that names a value hears only the events of objects that have (or had) it, and
+   * `listBy` lists them without a scan; a node agent's stream is one of a thousand.
+   */
+  triggerOf?: (obj: KubeObject) => string | undefined;
+}
+
 function encode(obj: KubeObject): Buffer {
   return Buffer.from(JSON.stringify(obj));
 }
@@ -56,6 +67,12 @@ export class WatchCache {
   private rev = 0;
   private watch: PrefixWatch | undefined;
   private readonly subscribers = new Set<Subscriber>();
+  /** subscribers that named a trigger value, by that value */
+  private readonly triggered = new Map<string, Set<Subscriber>>();
+  /** trigger value → keys of the objects that have it */
+  private readonly index = new Map<string, Set<string>>();
+  private readonly historySize: number;
+  private readonly triggerOf: ((obj: KubeObject) => string | undefined) | undefined;
   private readonly revisionWaiters: { rev: number; resolve: () => void }[] = [];
   private closed = false;
   private restarting: Promise<void> | undefined;
@@ -66,8 +83,11 @@ export class WatchCache {
     private readonly store: Store,
     readonly info: ResourceInfo,
     private readonly log: Logger,
-    private readonly historySize = DEFAULT_HISTORY,
-  ) {}
+    opts: WatchCacheOptions = {},
+  ) {
+    this.historySize = opts.historySize ?? DEFAULT_HISTORY;
+    this.triggerOf = opts.triggerOf;
+  }
 
   get revision(): number {
     return this.rev;
@@ -77,10 +97,12 @@ export class WatchCache {
     const prefix = resourcePrefix(this.info);
     const listed = await this.store.list(prefix);
     this.objects.clear();
+    this.index.clear();
     for (const kv of listed.items) {
       const obj = decodeStored(kv);
       const key = this.keyOf(kv.key);
       this.objects.set(key, { key, obj, json: encode(obj), rev: kv.modRevision });
+      this.reindex(key, undefined, obj);
     }
     this.rev = listed.revision;
     // writes made before the list are in it; their events will not come
@@ -97,8 +119,7 @@ export class WatchCache {
   async close(): Promise<void> {
     this.closed = true;
     await this.watch?.close();
-    for (const s of [...this.subscribers]) s.onTerminate();
-    this.subscribers.clear();
+    this.terminateSubscribers();
     for (const w of this.revisionWaiters.splice(0)) w.resolve();
   }
 
@@ -115,6 +136,15 @@ export class WatchCache {
 
   list(): IterableIterator<CachedObject> {
     return this.objects.values();
+  }
+
+  /** The objects whose trigger value is `value` (see WatchCacheOptions.triggerOf). */
+  *listBy(value: string): IterableIterator<CachedObject> {
+    if (!this.triggerOf) throw new Error(`${this.info.resource}: the watch cache has no trigger index`);
+    for (const key of this.index.get(value) ?? []) {
+      const c = this.objects.get(key);
+      if (c) yield c;
+    }
   }
 
   get(key: string): CachedObject | undefined {
@@ -146,13 +176,54 @@ export class WatchCache {
    * Subscribe to events strictly after `fromRev`, replaying the history first.
    * Throws Expired when events after `fromRev` are no longer all in the history.
    */
-  subscribe(fromRev: number, sub: Subscriber): Subscription {
+  subscribe(fromRev: number, sub: Subscriber, trigger?: string): Subscription {
     if (fromRev < this.historyStart) {
       throw errors.expired(`too old resource version: ${fromRev} (${this.historyStart})`);
     }
-    for (const ev of this.history) if (ev.rev > fromRev) sub.onEvent(ev);
-    this.subscribers.add(sub);
-    return { close: () => void this.subscribers.delete(sub) };
+    if (trigger !== undefined && !this.triggerOf) throw new Error(`${this.info.resource}: the watch cache has no trigger index`);
+    for (const ev of this.history) if (ev.rev > fromRev && (trigger === undefined || this.hasTrigger(ev, trigger))) sub.onEvent(ev);
+    if (trigger === undefined) {
+      this.subscribers.add(sub);
+      return { close: () => void this.subscribers.delete(sub) };
+    }
+    let set = this.triggered.get(trigger);
+    if (!set) this.triggered.set(trigger, (set = new Set()));
+    set.add(sub);
+    return {
+      close: () => {
+        set.delete(sub);
+        if (set.size === 0 && this.triggered.get(trigger) === set) this.triggered.delete(trigger);
+      },
+    };
+  }
+
+  private hasTrigger(ev: CacheEvent, value: string): boolean {
+    return this.triggerOf!(ev.obj) === value || (ev.prev !== undefined && this.triggerOf!(ev.prev) === value);
+  }
+
+  private terminateSubscribers(): void {
+    const all = [...this.subscribers, ...[...this.triggered.values()].flatMap((set) => [...set])];
+    this.subscribers.clear();
+    this.triggered.clear();
+    for (const s of all) s.onTerminate();
+  }
+
+  /** Keep the trigger index: `key` moved from `before`'s value to `after`'s. */
+  private reindex(key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    if (!this.triggerOf) return;
+    const from = before && this.triggerOf(before);
+    const to = after && this.triggerOf(after);
+    if (from === to) return;
+    if (from !== undefined) {
+      const keys = this.index.get(from);
+      keys?.delete(key);
+      if (keys?.size === 0) this.index.delete(from);
+    }
+    if (to !== undefined) {
+      let keys = this.index.get(to);
+      if (!keys) this.index.set(to, (keys = new Set()));
+      keys.add(key);
+    }
   }
 
   private keyOf(etcdKey: string): string {
@@ -166,9 +237,17 @@ export class WatchCache {
       if (!event) continue;
       this.record(event);
       for (const s of this.subscribers) s.onEvent(event);
+      if (this.triggered.size > 0) this.dispatchTriggered(event);
     }
     if (revision > this.rev) this.rev = revision;
     this.notifyRevisionWaiters();
+  }
+
+  private dispatchTriggered(ev: CacheEvent): void {
+    const now = this.triggerOf!(ev.obj);
+    const before = ev.prev && this.triggerOf!(ev.prev);
+    if (now !== undefined) for (const s of this.triggered.get(now) ?? []) s.onEvent(ev);
+    if (before !== undefined && before !== now) for (const s of this.triggered.get(before) ?? []) s.onEvent(ev);
   }
 
   private toCacheEvent(ev: StoreEvent): CacheEvent | undefined {
@@ -180,11 +259,13 @@ export class WatchCache {
       const json = own ? own.at(ev.kv.modRevision) : encode(obj);
       const prev = this.objects.get(key);
       this.objects.set(key, { key, obj, json, rev: ev.kv.modRevision });
+      this.reindex(key, prev?.obj, obj);
       return { type: prev ? 'MODIFIED' : 'ADDED', rev: ev.kv.modRevision, obj, json, prev: prev?.obj };
     }
     const key = this.keyOf(ev.key);
     const prev = this.objects.get(key);
     this.objects.delete(key);
+    this.reindex(key, prev?.obj, undefined);
     const last: StoredValue | undefined = ev.prev;
     const base = prev?.obj ?? (last ? decodeStored(last) : undefined);
     if (!base) return undefined;
@@ -224,8 +305,7 @@ export class WatchCache {
   private restart(err: Error): void {
     if (this.closed || this.restarting) return;
     this.log.warn({ resource: this.info.resource, err: err.message }, 'watch cache expired; relisting');
-    for (const s of [...this.subscribers]) s.onTerminate();
-    this.subscribers.clear();
+    this.terminateSubscribers();
     this.restarting = (async () => {
       for (let delay = 100; !this.closed; delay = Math.min(delay * 2, 5_000)) {
         try {
