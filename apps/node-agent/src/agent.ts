@@ -15,8 +15,8 @@ import { ensureNodeIdentity } from './connection/credentials.js';
 import { EventRecorder } from './connection/event-recorder.js';
 import { watchPods } from './connection/pod-watch.js';
 import { StatusReporter } from './connection/status-reporter.js';
-import { engineFor } from './docker/engine-client.js';
-import type { DockerEndpoint, EngineClient } from './docker/engine-client.js';
+import { EngineClient, engineFor } from './docker/engine-client.js';
+import type { DockerEndpoint } from './docker/engine-client.js';
 import { RefStore } from './refs.js';
 import { nodeInfoFromDocker, startRuntime } from './runtime/index.js';
 import type { BackoffPolicy, PodEvent, Runtime } from './runtime/index.js';
@@ -32,8 +32,10 @@ export interface AgentOptions {
   nodeIP: string;
   /** where the node's certificate is kept */
   dataDir: string;
-  /** the engine; default: a client on /var/run/docker.sock, which the agent closes with itself */
+  /** the engine, the caller's to close; default: the agent's own client on `dockerSocket` */
   docker?: DockerEndpoint;
+  /** default /var/run/docker.sock */
+  dockerSocket?: string;
   /** AgentService listen address and port (0: a free one) */
   agentHost?: string;
   agentPort?: number;
@@ -110,7 +112,7 @@ function eventFor(pod: Pod, e: PodEvent, node: string): Event {
 export async function startAgent(opts: AgentOptions): Promise<Agent> {
   const log = (opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' })).child({ component: 'node-agent', node: opts.nodeName });
   const lifetime = new AbortController();
-  const { engine: docker, owned: ownsEngine } = engineFor(opts.docker);
+  const { engine: docker, owned: ownsEngine } = opts.docker ? engineFor(opts.docker) : { engine: new EngineClient({ socketPath: opts.dockerSocket }), owned: true };
   const identity = await ensureNodeIdentity({ server: opts.server, caPem: opts.caPem, token: opts.token, nodeName: opts.nodeName, addresses: [opts.nodeIP], dataDir: opts.dataDir });
   let runtime: Runtime | undefined;
   const agentService = await startAgentService({
