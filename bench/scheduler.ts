@@ -58,6 +58,12 @@ function smallPod(prefix: string, i: number): string {
   });
 }
 
+/** Rows go into the final table and to the log at once, so a run cut short still shows what it measured. */
+function record(rows: Row[], ...add: Row[]): void {
+  rows.push(...add);
+  for (const r of add) log(`${r.name.trim()}: ${r.value}${r.target ? ` (target ${r.target})` : ''}`);
+}
+
 const podName = (prefix: string, i: number): string => `${prefix}-${String(i).padStart(6, '0')}`;
 
 async function createAll(ep: Endpoint, n: number, what: string, fn: (i: number) => Promise<unknown>): Promise<void> {
@@ -101,21 +107,43 @@ interface Bench {
   http: Endpoint;
   fleet: HollowFleet;
   rows: Row[];
-  /** CPU seconds so far of the scheduler (this process), the apiserver, etcd and the hollow agents */
-  cpu(): CpuSample;
+  /** CPU seconds so far of the scheduler (this process), the apiserver, etcd and the hollow agents, at a time */
+  cpu(): Timed;
+  /** CPU seconds per second each process spends with the agents only heartbeating (no pods) */
+  background: CpuSample | undefined;
   bindErrors: number;
 }
 
-function cpuSampler(cp: BenchControlPlane, fleet: HollowFleet): () => CpuSample {
+interface Timed {
+  at: number;
+  cpu: CpuSample;
+}
+
+/**
+ * CPU per operation between two samples, each process as `name X ms`; with a background measured,
+ * also net of it (what the heartbeats cost over the same seconds taken out), which is what the
+ * operation itself costs.
+ */
+function perOp(b: Bench, from: Timed, to: Timed, ops: number): string {
+  const gross = cpuPerOp(from.cpu, to.cpu, ops);
+  if (!b.background) return gross;
+  const seconds = (to.at - from.at) / 1000;
+  const net: CpuSample = {};
+  for (const [name, v] of Object.entries(to.cpu)) net[name] = v - (b.background[name] ?? 0) * seconds;
+  return `${cpuPerOp(from.cpu, net, ops)}; gross ${gross.replace(/ ms$/, '')}`;
+}
+
+function cpuSampler(cp: BenchControlPlane, fleet: HollowFleet): () => Timed {
   const etcd = childPid(cp.pid, 'etcd');
   return () => {
     const self = process.cpuUsage();
-    return {
+    const cpu = {
       scheduler: (self.user + self.system) / 1e6,
       apiserver: cpuSecondsOf(cp.pid),
       ...(etcd ? { etcd: cpuSecondsOf(etcd) } : {}),
-      'hollow agents': cpuSecondsOf(fleet.pid),
+      agents: cpuSecondsOf(fleet.pid),
     };
+    return { at: epochMs(), cpu };
   };
 }
 
@@ -150,19 +178,21 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
     const first = Math.min(...times);
     const last = Math.max(...times);
     const perSecond = (PODS * 1000) / (last - synced);
-    b.rows.push(
+    record(
+      b.rows,
       { name: label, value: '' },
       { name: '  scheduler start → caches synced → first pod bound', value: `${fmtMs(synced - t0)} → ${fmtMs(first - synced)}` },
       { name: `  ${PODS} pods bound (seen by their node), from synced`, value: `${((last - synced) / 1000).toFixed(1)} s` },
       { name: '  pods bound per second', value: `${Math.round(perSecond)}/s`, target: `>= ${TARGET}/s`, pass: perSecond >= TARGET },
-      { name: '  CPU per bound pod', value: cpuPerOp(cpu0, cpu1, PODS) },
+      { name: '  CPU per bound pod, ms', value: perOp(b, cpu0, cpu1, PODS) },
     );
     if (withStatus) {
       await b.fleet.untilStatuses(statusesBefore + PODS, PHASE_DEADLINE_MS);
       const cpu2 = b.cpu();
-      b.rows.push(
+      record(
+        b.rows,
         { name: `  all ${PODS} Running (statuses written), from synced`, value: `${((epochMs() - synced) / 1000).toFixed(1)} s` },
-        { name: '  CPU per pod, bind + status', value: cpuPerOp(cpu0, cpu2, PODS) },
+        { name: '  CPU per pod, bind + status, ms', value: perOp(b, cpu0, cpu2, PODS) },
       );
     }
     b.bindErrors += (await s.scheduler.metrics.attempts.get()).values.find((v) => v.labels.result === 'error')?.value ?? 0;
@@ -181,9 +211,10 @@ async function flushStatuses(b: Bench): Promise<void> {
   b.fleet.flushStatuses();
   await b.fleet.untilStatuses(n, PHASE_DEADLINE_MS);
   const ms = epochMs() - t0;
-  b.rows.push(
+  record(
+    b.rows,
     { name: `  then ${n} held-back statuses written (Running)`, value: `${(ms / 1000).toFixed(1)} s = ${Math.round((n * 1000) / ms)}/s` },
-    { name: '  CPU per status write', value: cpuPerOp(cpu0, b.cpu(), n) },
+    { name: '  CPU per status write, ms', value: perOp(b, cpu0, b.cpu(), n) },
   );
 }
 
@@ -192,7 +223,10 @@ async function idleLoad(b: Bench): Promise<void> {
   log(`background load: ${NODES} hollow agents heartbeating, no pods, ${IDLE_S} s`);
   const cpu0 = b.cpu();
   await new Promise((r) => setTimeout(r, IDLE_S * 1000));
-  b.rows.push({ name: `background: ${NODES} agents heartbeating every ${HEARTBEAT_MS / 1000} s, CPU per second`, value: cpuPerOp(cpu0, b.cpu(), IDLE_S) });
+  const cpu1 = b.cpu();
+  const seconds = (cpu1.at - cpu0.at) / 1000;
+  record(b.rows, { name: `background: ${NODES} agents heartbeating every ${HEARTBEAT_MS / 1000} s, CPU ms per second`, value: cpuPerOp(cpu0.cpu, cpu1.cpu, seconds) });
+  b.background = Object.fromEntries(Object.entries(cpu1.cpu).map(([name, v]) => [name, (v - cpu0.cpu[name]!) / seconds]));
 }
 
 async function latencyPhase(b: Bench): Promise<void> {
@@ -208,7 +242,7 @@ async function latencyPhase(b: Bench): Promise<void> {
   const lat = new LatencyRecorder();
   for (const [name, at] of createdAt) lat.record(Math.max(0, b.fleet.seenAt.get(name)! - at));
   const s = lat.summary(0);
-  b.rows.push({ name: 'POST pod → seen by its node (scheduler running), p50 / p99', value: `${fmtMs(s.p50)} / ${fmtMs(s.p99)}` });
+  record(b.rows, { name: 'POST pod → seen by its node (scheduler running), p50 / p99', value: `${fmtMs(s.p50)} / ${fmtMs(s.p99)}` });
 }
 
 async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
@@ -220,9 +254,10 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
     log(`starting ${NODES} SIMULATED hollow agents (real NodeService: Join, Register, Heartbeat, WatchPods, UpdatePodStatus; they run nothing)`);
     fleet = await startHollowFleet({ server: cp.nodeServiceAddress, caPem: cp.caPem, token: cp.nodeToken, nodes: NODES, heartbeatMs: HEARTBEAT_MS, deferStatus: STATUS !== 'on', startConcurrency: 16 });
     log(`hollow agents joined and registered: ${NODES} in ${(fleet.startMs / 1000).toFixed(1)} s`);
-    const b: Bench = { cp, http, fleet, rows, cpu: cpuSampler(cp, fleet), bindErrors: 0 };
+    const b: Bench = { cp, http, fleet, rows, cpu: cpuSampler(cp, fleet), background: undefined, bindErrors: 0 };
     const dry = cyclesOnly(NODES, PODS);
-    rows.push(
+    record(
+      rows,
       { name: 'SIMULATED hollow nodes (bench/hollow-agent.ts; run nothing)', value: `${NODES}, joined + registered in ${(fleet.startMs / 1000).toFixed(1)} s` },
       { name: 'scheduling cycles alone, in memory (no API)', value: `${dry.cpuMsPerPod.toFixed(2)} ms CPU per pod = ${Math.round(dry.perSecond)}/s per core` },
     );
@@ -235,7 +270,7 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
       await scheduler?.close();
       scheduler = await bindPhase(b, 'reported', `phase ${STATUS === 'on' ? 1 : 2}: each pod reported Running as its agent sees it`, true);
     }
-    rows.push({ name: 'bind errors', value: String(b.bindErrors) });
+    record(rows, { name: 'bind errors', value: String(b.bindErrors) });
     if (LATENCY_PODS > 0) await latencyPhase(b);
   } finally {
     await scheduler?.close();
