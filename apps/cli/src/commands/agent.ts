@@ -37,9 +37,7 @@ function labels(pairs: string[]): Record<string, string> {
   return out;
 }
 
-/** The agent and the Docker client are loaded on demand: no other verb should pay for them. */
 export async function agentOptions(args: ParsedArgs): Promise<AgentOptions> {
-  const { default: Dockerode } = await import('dockerode');
   if (args.positionals.length > 0) throw new UsageError(`unexpected arguments: ${args.positionals.join(' ')}`);
   const caFile = args.str('ca-file');
   if (!caFile) throw new UsageError('--ca-file is required (the server writes it to <data-dir>/pki/ca.crt)');
@@ -54,7 +52,7 @@ export async function agentOptions(args: ParsedArgs): Promise<AgentOptions> {
     nodeName: args.str('node-name') ?? hostname().toLowerCase(),
     nodeIP: args.str('node-ip') ?? firstIPv4(),
     dataDir: args.str('data-dir') ?? '/var/lib/tugboat-agent',
-    docker: new Dockerode({ socketPath: args.str('docker-socket') ?? '/var/run/docker.sock' }),
+    dockerSocket: args.str('docker-socket') ?? '/var/run/docker.sock',
     agentPort: port ?? 10250,
     labels: labels(args.strs('node-labels')),
   };
