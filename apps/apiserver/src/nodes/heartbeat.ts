@@ -1,7 +1,9 @@
 /**
  * Heartbeat: renew kube-node-lease/<node> (the cheap liveness signal the node-lifecycle controller
- * reads, as in Kubernetes) and, when the agent sends conditions, refresh them on the Node with
- * lastHeartbeatTime; lastTransitionTime moves only when a condition's status changes.
+ * reads, as in Kubernetes) and, when the agent's conditions changed or the Node's were last
+ * refreshed NODE_STATUS_REPORT_SECONDS ago, write them on the Node with lastHeartbeatTime
+ * (the kubelet's nodeStatusReportFrequency: a thousand nodes must not write their Node every 10 s);
+ * lastTransitionTime moves only when a condition's status changes.
  */
 import type { Lease, Node, NodeCondition } from '@tugboat/api';
 import { rfc3339 } from '@tugboat/api';
@@ -11,9 +13,26 @@ import { AGENT_MANAGER, nowMicro } from './context.js';
 export const LEASE_DURATION_SECONDS = 40;
 export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 
+/** Kubernetes' default nodeStatusReportFrequency. */
+export const NODE_STATUS_REPORT_SECONDS = 300;
+
 export async function heartbeat(ctx: NodeServiceContext, nodeName: string, conditions: NodeCondition[]): Promise<void> {
   await renewLease(ctx, nodeName);
-  if (conditions.length > 0) await updateConditions(ctx, nodeName, conditions);
+  const node = ctx.storage.byKind('Node').cache.get(nodeName)?.obj as Node | undefined;
+  if (conditions.length > 0 && conditionsDue(node?.status?.conditions ?? [], conditions, Date.now())) {
+    await updateConditions(ctx, nodeName, conditions);
+  }
+}
+
+/** Whether the Node's conditions need writing: one changed (status, reason, message), or they are due a refresh. */
+export function conditionsDue(stored: readonly NodeCondition[], reported: readonly NodeCondition[], now: number): boolean {
+  for (const c of reported) {
+    const old = stored.find((o) => o.type === c.type);
+    if (!old || old.status !== c.status || old.reason !== c.reason || old.message !== c.message) return true;
+    const last = Date.parse(old.lastHeartbeatTime ?? '');
+    if (!(now - last < NODE_STATUS_REPORT_SECONDS * 1000)) return true;
+  }
+  return false;
 }
 
 async function renewLease(ctx: NodeServiceContext, nodeName: string): Promise<void> {
