@@ -4,7 +4,8 @@
  *   - create: only if the key does not exist (compare CreateRevision == 0)
  *   - update/delete: only if the key's ModRevision still equals the one the caller read
  */
-import { Etcd3 } from 'etcd3';
+import { ConsecutiveBreaker, circuitBreaker, handleType, noop } from 'cockatiel';
+import { Etcd3, GRPCUnavailableError } from 'etcd3';
 import type { ICompare, IKeyValue, IRequestOp } from 'etcd3';
 
 export interface StoredValue {
@@ -37,6 +38,19 @@ export function toStoredValue(kv: IKeyValue): StoredValue {
   };
 }
 
+/**
+ * etcd3's defaults retry every call up to three times and open a host's circuit for 5 s after three
+ * failures of any kind. A write is a transaction: retried after a deadline it may already have
+ * committed, and would come back as AlreadyExists or Conflict; and an overloaded etcd that misses
+ * deadlines is not a dead one: the open circuit turned slowness into seconds of failing every call
+ * (schedulers lost their leases). So: no retries here (clients retry, as with Kubernetes), and a
+ * host's circuit opens only when it cannot be reached, which lets a cluster route around a member.
+ */
+const FAULT_HANDLING = {
+  global: noop,
+  host: () => circuitBreaker(handleType(GRPCUnavailableError), { halfOpenAfter: 1_000, breaker: new ConsecutiveBreaker(3) }),
+};
+
 export class Store {
   readonly etcd: Etcd3;
 
@@ -44,6 +58,7 @@ export class Store {
     const timeout = opts.callTimeoutMs ?? 10_000;
     this.etcd = new Etcd3({
       hosts: opts.endpoints,
+      faultHandling: FAULT_HANDLING,
       dialTimeout: 5_000,
       // channelz is gRPC's introspection service, which nothing here serves: skip its per-call books
       grpcOptions: { 'grpc.enable_channelz': 0 },
