@@ -19,9 +19,13 @@ export interface ControlPlaneInfo {
 
 const clusterCidr = process.env.BENCH_CLUSTER_CIDR;
 const cp = await startTestControlPlane({ insecure: true, ...(clusterCidr ? { clusterCidr } : {}) });
+/** a close that waits on an etcd that is already gone must not keep the process alive */
+const CLOSE_DEADLINE_MS = 10_000;
 let closing: Promise<void> | undefined;
 const shutdown = () => {
-  closing ??= cp.close().finally(() => process.exit(0));
+  if (closing) return;
+  setTimeout(() => process.exit(1), CLOSE_DEADLINE_MS).unref();
+  closing = cp.close().finally(() => process.exit(0));
 };
 process.on('message', (m) => m === 'close' && shutdown());
 process.on('disconnect', shutdown);
