@@ -1,5 +1,6 @@
 /** Forks control-plane-child.ts and waits for its addresses; close() stops it (and it stops itself if we die). */
 import { fork } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '@tugboat/apiserver/node-flags';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ControlPlaneInfo } from './control-plane-child.js';
@@ -16,8 +17,8 @@ export async function startControlPlane(opts: { cpuProfDir?: string; startTimeou
   // process.execArgv carries tsx's loader and --conditions=@tugboat/source into the child
   const execArgv = [...process.execArgv];
   if (opts.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
-  // BENCH_CP_NODE_FLAGS: V8/Node flags for the control plane alone (e.g. heap sizes), to compare
-  execArgv.push(...(process.env.BENCH_CP_NODE_FLAGS ?? '').split(' ').filter(Boolean));
+  // the flags `tug server` runs with; BENCH_CP_NODE_FLAGS replaces them ('' = node's defaults), to compare
+  execArgv.push(...(process.env.BENCH_CP_NODE_FLAGS ?? SERVER_NODE_FLAGS.join(' ')).split(' ').filter(Boolean));
   const env = opts.clusterCidr ? { ...process.env, BENCH_CLUSTER_CIDR: opts.clusterCidr } : process.env;
   const child = fork(CHILD, [], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
