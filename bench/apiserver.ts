@@ -5,9 +5,11 @@
  * BENCH_TLS_PODS (0 skips the HTTPS run), BENCH_CPU_PROF=<dir> (profile the control plane).
  */
 import { Etcd3 } from 'etcd3';
+import type { Pod } from '@tugboat/api';
 import type { BenchControlPlane } from './control-plane.js';
 import type { Endpoint } from './http.js';
 import { call, endpoint } from './http.js';
+import { podAddress, runningStatus } from './hollow-pod-status.js';
 import { benchPod } from './pod.js';
 import { log } from './report.js';
 import type { Row } from './report.js';
@@ -70,29 +72,21 @@ async function binds(ep: Endpoint, ns: string, node: string, n: number): Promise
 }
 
 /** Each bound pod reported Running through a merge patch of pods/<name>/status, as a node agent reports. */
-async function statusUpdates(ep: Endpoint, ns: string, node: string, n: number): Promise<Summary> {
+async function statusUpdates(ep: Endpoint, ns: string, n: number): Promise<Summary> {
   const rec = new LatencyRecorder();
-  const ms = await runBounded(n, CONC, PHASE_DEADLINE_MS, (i) => rec.time(() => call(ep, {
-    method: 'PATCH',
-    path: `/api/v1/namespaces/${ns}/pods/${podName(i)}/status`,
-    contentType: 'application/merge-patch+json',
-    body: JSON.stringify({ status: runningStatus(node, i) }),
-  })).then(() => undefined));
+  const ms = await runBounded(n, CONC, PHASE_DEADLINE_MS, (i) => {
+    // the status a hollow agent reports (bench/hollow-pod-status.ts) for this pod
+    const pod = benchPod(ns, i) as unknown as Pod;
+    const status = runningStatus(pod, { hostIP: '10.0.0.1', podIP: podAddress('10.244.0.0/24', i) }, new Date());
+    return rec.time(() => call(ep, {
+      method: 'PATCH',
+      path: `/api/v1/namespaces/${ns}/pods/${podName(i)}/status`,
+      contentType: 'application/merge-patch+json',
+      body: JSON.stringify({ status }),
+    })).then(() => undefined);
+  });
   check(rec, `status updates in ${ns}`);
   return rec.summary(ms);
-}
-
-function runningStatus(node: string, i: number): Record<string, unknown> {
-  const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const ready = { status: 'True', lastProbeTime: null, lastTransitionTime: at };
-  return {
-    phase: 'Running',
-    hostIP: '10.0.0.1',
-    podIP: `10.244.${(i >> 8) & 255}.${i & 255}`,
-    startTime: at,
-    conditions: [{ type: 'Initialized', ...ready }, { type: 'Ready', ...ready }, { type: 'ContainersReady', ...ready }, { type: 'PodScheduled', ...ready }],
-    containerStatuses: [{ name: 'web', ready: true, started: true, restartCount: 0, image: 'registry.local/demo/web:1.4.2', imageID: 'docker://sha256:0', containerID: `docker://${String(i).padStart(64, '0')}`, state: { running: { startedAt: at } } }],
-  };
 }
 
 async function lists(ep: Endpoint, query: string): Promise<Summary> {
@@ -169,7 +163,7 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
     if (bound.errors) rows.push({ name: 'errors (binds)', value: String(bound.errors), target: '0', pass: false });
 
     log(`status updates: ${PODS} pods reported Running (merge patch of pods/status), ${CONC} concurrent`);
-    const { s: reported, cpu: statusCpu } = await withCpu(pids, PODS, () => statusUpdates(http, NS, BIND_NODE, PODS));
+    const { s: reported, cpu: statusCpu } = await withCpu(pids, PODS, () => statusUpdates(http, NS, PODS));
     rows.push(
       { name: `pod status update (PATCH pods/status), ${CONC} clients`, value: rate(reported) },
       { name: '  CPU per status update', value: statusCpu },

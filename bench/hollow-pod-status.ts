@@ -3,12 +3,8 @@
  * containers run (phase Running, every condition True, one running state per container), without
  * running anything. The containerIDs say so (`hollow://`), as does the node's Ready message.
  */
+import { rfc3339 } from '@tugboat/api';
 import type { Pod, PodCondition, PodStatus } from '@tugboat/api';
-
-/** RFC 3339 to the second, as the API's timestamps. */
-export function rfc3339(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** The n-th pod address of a /24 pod CIDR (from .2; .1 is the gateway on a real node's bridge). */
 export function podAddress(podCidr: string, n: number): string {
