@@ -4,6 +4,7 @@
  * the pod stream, reports status and events, and renews the node's lease.
  * `close()` stops all of that and leaves the containers running: a restarted agent adopts them.
  */
+import { rfc3339 } from '@tugboat/api';
 import type { Event, Node, NodeCondition, Pod } from '@tugboat/api';
 import { KEEPALIVE_OPTIONS, channelCredentials, protos, unary } from '@tugboat/rpc';
 import type { NodeConfig, NodeServiceClient } from '@tugboat/rpc';
@@ -91,7 +92,7 @@ async function nodeObject(opts: AgentOptions, docker: EngineClient, agentPort: n
       nodeInfo,
       addresses: [{ type: 'InternalIP', address: opts.nodeIP }, { type: 'Hostname', address: opts.nodeName }],
       daemonEndpoints: { kubeletEndpoint: { Port: agentPort } },
-      conditions: [{ ...READY, lastHeartbeatTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') }],
+      conditions: [{ ...READY, lastHeartbeatTime: rfc3339() }],
     },
   };
 }

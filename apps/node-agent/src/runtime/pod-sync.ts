@@ -6,6 +6,7 @@
  * probes, timers, API changes) only enqueues the uid.
  */
 import type pino from 'pino';
+import { rfc3339 } from '@tugboat/api';
 import type { Container, Pod } from '@tugboat/api';
 import { appContainerSpec, containerSpecHash, gracePeriodSeconds, podDns, podKey, sandboxSpec } from '../docker/container-spec.js';
 import type { InspectCache, ObserveContext, ObservedContainer, ObservedPod } from '../docker/observe.js';
@@ -332,7 +333,7 @@ export class PodSyncer {
       probes: (id) => this.deps.probes.view(p.state.uid, id),
       hostIP: this.deps.opts.hostIP,
       previous: p.state.lastStatus ?? p.pod.status,
-      now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      now: rfc3339(),
     };
   }
 
