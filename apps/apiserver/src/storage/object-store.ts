@@ -16,6 +16,7 @@ import { cacheKey, objectKey } from './keys.js';
 import { generateName } from './names.js';
 import type { Subresource } from './strategy.js';
 import { prepareForCreate, prepareForUpdate, updateGeneration } from './strategy.js';
+import { checkPreconditions, deletionUpdate } from './deletion.js';
 import type { Admission } from './admission.js';
 import type { WatchCache } from './watch-cache.js';
 
@@ -255,8 +256,8 @@ export class ObjectStore {
       const kv = await this.store.get(key);
       if (!kv) throw errors.notFound(this.info.resource, this.info.group, name);
       const current = decodeStored(kv);
-      this.checkPreconditions(current, opts);
-      const next = this.deletionUpdate(current, opts);
+      checkPreconditions(this.info, current, opts);
+      const next = deletionUpdate(this.info, current, opts);
       if (write.dryRun) return next ?? current;
       const res = next
         ? await this.store.update(key, encodeForStore(next), kv.modRevision)
@@ -286,43 +287,6 @@ export class ObjectStore {
     if (opts.managerRecorded) return next;
     const subresource = opts.subresource === 'status' ? 'status' : undefined;
     return recordUpdateManager(old, next, { manager: opts.fieldManager ?? 'unknown', subresource });
-  }
-
-  /** undefined → remove now; an object → store it (deletion waits for finalizers or the node agent) */
-  private deletionUpdate(current: KubeObject, opts: DeleteOptions): KubeObject | undefined {
-    const finalizers = new Set(current.metadata.finalizers ?? []);
-    if (opts.propagationPolicy === 'Orphan' || opts.orphanDependents === true) finalizers.add('orphan');
-    if (opts.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
-    const graceful = this.gracePeriod(current, opts);
-    if (finalizers.size === 0 && graceful === 0 && this.info.kind !== 'Namespace') return undefined;
-    if (current.metadata.deletionTimestamp && graceful === 0 && finalizers.size === 0) return undefined;
-    const next = structuredClone(current);
-    next.metadata.finalizers = [...finalizers];
-    if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers;
-    if (!next.metadata.deletionTimestamp) {
-      next.metadata.deletionTimestamp = rfc3339(Date.now() + graceful * 1000);
-      next.metadata.deletionGracePeriodSeconds = graceful;
-    }
-    if (this.info.kind === 'Namespace') next.status = { ...(next.status as object), phase: 'Terminating' };
-    return next;
-  }
-
-  /** Pods on a node are stopped by their agent, which then deletes them with grace 0. */
-  private gracePeriod(current: KubeObject, opts: DeleteOptions): number {
-    if (this.info.kind !== 'Pod') return 0;
-    const spec = current.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
-    if (!spec?.nodeName) return 0;
-    return opts.gracePeriodSeconds ?? current.metadata.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
-  }
-
-  private checkPreconditions(current: KubeObject, opts: DeleteOptions): void {
-    const pre = opts.preconditions;
-    if (pre?.uid && pre.uid !== current.metadata.uid) {
-      throw errors.conflict(this.info.resource, this.info.group, current.metadata.name ?? '', `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);
-    }
-    if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
-      throw errors.conflict(this.info.resource, this.info.group, current.metadata.name ?? '', `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`);
-    }
   }
 
   private checkTypeMeta(obj: KubeObject): void {
