@@ -1,7 +1,7 @@
 /**
- * A prefix watch from a revision. etcd3 reconnects on its own and replays from the last
- * revision it saw; any 'error' means the watch is dead (usually: the start revision was
- * compacted), and the owner must relist — the caller gets exactly one `onExpired`.
+ * A prefix watch from a revision. etcd3 reconnects a dropped stream on its own; this watch tells it
+ * where to resume (see `resumeFrom`). Any 'error' means the watch is dead (usually: the start
+ * revision was compacted), and the owner must relist — the caller gets exactly one `onExpired`.
  */
 import type { Watcher } from 'etcd3';
 import type { Store, StoredValue } from './store.js';
@@ -17,10 +17,34 @@ export interface PrefixWatchHandlers {
   /** events of one etcd response, in revision order, with the response header's revision */
   onEvents(events: StoreEvent[], revision: number): void;
   onExpired(err: Error): void;
+  /** the stream dropped; etcd3 reconnects it and the watch resumes after `delivered` */
+  onReconnect?(err: Error, delivered: number): void;
 }
 
 export interface PrefixWatch {
   close(): Promise<void>;
+}
+
+/**
+ * The revision a watch has seen everything up to, after one response. A response that catches up a
+ * watcher that fell behind carries the store's current revision in its header while more of its
+ * events are still to come (etcd sends them 1,000 revisions at a time): only its last event's
+ * revision is safe. An empty response (a progress notification, sent to watchers that are caught
+ * up) vouches for its header revision.
+ */
+export function deliveredUpTo(before: number, events: readonly StoreEvent[], headerRevision: number): number {
+  const last = events[events.length - 1];
+  if (!last) return Math.max(before, headerRevision);
+  return Math.max(before, last.type === 'put' ? last.kv.modRevision : last.modRevision);
+}
+
+/**
+ * etcd3 resumes a reconnected watcher after the header revision of the last response it saw, which
+ * for a catch-up response skips the events still to come. The request it re-sends is the watcher's
+ * own, read when the new stream attaches, so setting it while 'disconnected' is emitted corrects it.
+ */
+function resumeFrom(watcher: Watcher, revision: number): void {
+  watcher.request.start_revision = String(revision);
 }
 
 export async function watchPrefix(
@@ -36,6 +60,12 @@ export async function watchPrefix(
     .withPreviousKV()
     .create();
   let dead = false;
+  let delivered = fromRevision - 1;
+  watcher.on('disconnected', (err: Error) => {
+    if (dead) return;
+    resumeFrom(watcher, delivered + 1);
+    handlers.onReconnect?.(err, delivered);
+  });
   watcher.on('data', (res) => {
     if (dead) return;
     const events: StoreEvent[] = (res.events ?? []).map((ev) => {
@@ -55,7 +85,8 @@ export async function watchPrefix(
         },
       };
     });
-    handlers.onEvents(events, Number(res.header.revision));
+    delivered = deliveredUpTo(delivered, events, Number(res.header.revision));
+    handlers.onEvents(events, delivered);
   });
   watcher.on('error', (err: Error) => {
     if (dead) return;

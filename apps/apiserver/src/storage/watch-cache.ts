@@ -112,6 +112,7 @@ export class WatchCache {
     this.watch = await watchPrefix(this.store, prefix, listed.revision + 1, {
       onEvents: (events, revision) => this.apply(events, revision),
       onExpired: (err) => this.restart(err),
+      onReconnect: (err, delivered) => this.log.warn({ resource: this.info.resource, err: err.message, delivered }, 'etcd watch dropped; resuming'),
     });
     this.notifyRevisionWaiters();
   }
