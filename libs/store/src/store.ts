@@ -60,8 +60,14 @@ export class Store {
       hosts: opts.endpoints,
       faultHandling: FAULT_HANDLING,
       dialTimeout: 5_000,
-      // channelz is gRPC's introspection service, which nothing here serves: skip its per-call books
-      grpcOptions: { 'grpc.enable_channelz': 0 },
+      grpcOptions: {
+        // channelz is gRPC's introspection service, which nothing here serves: skip its per-call books
+        'grpc.enable_channelz': 0,
+        // A watch that falls behind is caught up 1,000 revisions per message (a few MB of pods), and a
+        // list is one message: gRPC's default 4 MiB cap failed them and the watch looped on the same
+        // batch. kube-apiserver lifts the cap the same way (MaxCallRecvMsgSize = MaxInt32).
+        'grpc.max_receive_message_length': -1,
+      },
       defaultCallOptions: (ctx) => (ctx.isStream ? {} : { deadline: Date.now() + timeout }),
     });
   }

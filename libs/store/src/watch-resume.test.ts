@@ -39,7 +39,7 @@ async function cuttableProxy(target: URL): Promise<{ endpoint: string; cut(): vo
   };
 }
 
-describe('a prefix watch whose stream drops while it catches up', () => {
+describe('a prefix watch that catches up on a backlog', () => {
   let etcd: EtcdProcess;
   let writer: Store;
   beforeAll(async () => {
@@ -50,6 +50,28 @@ describe('a prefix watch whose stream drops while it catches up', () => {
     writer?.close();
     await etcd?.close();
   });
+
+  it("takes a catch-up message larger than gRPC's default 4 MiB", async () => {
+    // 1,000 revisions of 8 KB values: one ~8 MB watch response
+    const start = (await writer.currentRevision()) + 1;
+    const value = 'x'.repeat(8 * 1024);
+    for (let i = 0; i < 1_000; i += 100) {
+      await Promise.all(Array.from({ length: 100 }, (_, j) => writer.create(`/big/${i + j}`, value)));
+    }
+    const seen = new Set<string>();
+    let reconnects = 0;
+    const w = await watchPrefix(writer, '/big/', start, {
+      onEvents: (events) => events.forEach((ev) => ev.type === 'put' && seen.add(ev.kv.key)),
+      onExpired: () => undefined,
+      onReconnect: () => reconnects++,
+    });
+    try {
+      await expect.poll(() => seen.size, { timeout: 20_000 }).toBe(1_000);
+      expect(reconnects).toBe(0);
+    } finally {
+      await w.close();
+    }
+  }, 60_000);
 
   it('resumes after the last event it delivered and loses none', async () => {
     // 5,000 revisions behind: etcd sends them 1,000 at a time, each response headed by its current revision
