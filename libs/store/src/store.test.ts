@@ -29,6 +29,12 @@ describe('Store on a real etcd', () => {
     expect((await store.get('/t/a'))?.value).toBe('3');
   });
 
+  it("answers a value over etcd's request limit with RequestEntityTooLarge and stores nothing", async () => {
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    await expect(store.create('/big/a', big)).rejects.toMatchObject({ code: 'RequestEntityTooLarge' });
+    expect(await store.get('/big/a')).toBeUndefined();
+  });
+
   it('lists a prefix at a revision and watches from one', async () => {
     await store.create('/w/1', 'a');
     const listed = await store.list('/w/');

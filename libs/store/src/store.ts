@@ -5,7 +5,8 @@
  *   - update/delete: only if the key's ModRevision still equals the one the caller read
  */
 import { ConsecutiveBreaker, circuitBreaker, handleType, noop } from 'cockatiel';
-import { Etcd3, GRPCUnavailableError } from 'etcd3';
+import { ApiError } from '@tugboat/api';
+import { Etcd3, GRPCResourceExhastedError, GRPCUnavailableError } from 'etcd3';
 import type { ICompare, IKeyValue, IRequestOp } from 'etcd3';
 
 export interface StoredValue {
@@ -50,6 +51,12 @@ const FAULT_HANDLING = {
   global: noop,
   host: () => circuitBreaker(handleType(GRPCUnavailableError), { halfOpenAfter: 1_000, breaker: new ConsecutiveBreaker(3) }),
 };
+
+/** etcd refuses a request over its --max-request-bytes (1.5 MiB by default): the client's 413, as in Kubernetes, not a 500. */
+function tooLarge(err: unknown): never {
+  if (err instanceof GRPCResourceExhastedError) throw new ApiError('RequestEntityTooLarge', `Request entity too large: etcdserver: request is too large (${err.message})`);
+  throw err;
+}
 
 export class Store {
   readonly etcd: Etcd3;
@@ -129,7 +136,7 @@ export class Store {
 
   /** `op` when `compare` holds, else read the key: a lost race answers with what is there now. */
   private async txn(key: Buffer, compare: ICompare, op: IRequestOp): Promise<WriteResult> {
-    const res = await this.etcd.kv.txn({ compare: [compare], success: [op], failure: [{ request_range: { key } }] });
+    const res = await this.etcd.kv.txn({ compare: [compare], success: [op], failure: [{ request_range: { key } }] }).catch(tooLarge);
     if (res.succeeded) return { ok: true, revision: Number(res.header.revision) };
     const kv = res.responses[0]?.response_range?.kvs[0];
     return { ok: false, current: kv ? toStoredValue(kv) : undefined };

@@ -81,6 +81,20 @@ describe('bad input', () => {
     expect((await call(base, 'GET', `${CM_PATH}/big`)).status).toBe(404);
   });
 
+  it('an object under 3 MiB that etcd refuses (over its 1.5 MiB request limit) → 413, not 500', async () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big' }, spec: { containers: [{ name: 'c', image: 'busybox', args: ['a'.repeat(2 * 1024 * 1024)] }] } };
+    const r = await call(base, 'POST', '/api/v1/namespaces/default/pods', pod);
+    expect(r.status).toBe(413);
+    expect(r.body).toMatchObject({ reason: 'RequestEntityTooLarge', message: expect.stringContaining('etcdserver: request is too large') });
+    expect((await call(base, 'GET', '/api/v1/namespaces/default/pods/big')).status).toBe(404);
+    const small = await call(base, 'POST', DEPLOY_PATH, deployment('grow'));
+    const args = { spec: { template: { spec: { containers: [{ name: 'c', args: ['a'.repeat(2 * 1024 * 1024)] }] } } } };
+    const grown = await call(base, 'PATCH', `${DEPLOY_PATH}/grow`, new RawBody(JSON.stringify(args), 'application/strategic-merge-patch+json'));
+    expect(grown.status).toBe(413);
+    expect((await call(base, 'GET', `${DEPLOY_PATH}/grow`)).body).toEqual(small.body);
+    expect(await stored()).toBe(before);
+  });
+
   it('an unknown resource → 404; a wrong kind for the URL → 400', async () => {
     expect((await call(base, 'GET', '/api/v1/namespaces/default/widgets')).status).toBe(404);
     expect((await call(base, 'GET', '/apis/nope.example.com/v1/things')).status).toBe(404);
