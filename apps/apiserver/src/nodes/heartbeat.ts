@@ -41,7 +41,8 @@ async function renewLease(ctx: NodeServiceContext, nodeName: string): Promise<vo
     NODE_LEASE_NAMESPACE,
     nodeName,
     (current) => {
-      const lease = (current ? structuredClone(current) : { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: nodeName } }) as Lease;
+      // the store copies what tryUpdate returns before it changes anything: a shallow copy is enough here
+      const lease = (current ? { ...current, metadata: { ...current.metadata } } : { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: nodeName } }) as Lease;
       delete lease.metadata.resourceVersion;
       if (!current && node?.metadata.uid) {
         lease.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid: node.metadata.uid }];

@@ -99,3 +99,21 @@ describe('update from a stale cached copy', () => {
     ).rejects.toMatchObject({ code: 'Conflict' });
   });
 });
+
+describe('a binding', () => {
+  const deepFreeze = <T>(v: T): T => {
+    if (v && typeof v === 'object') for (const child of Object.values(v)) deepFreeze(child);
+    return Object.freeze(v);
+  };
+
+  it("starts from the watch cache's own object and leaves it as it was", async () => {
+    const created = await objects.create('ns', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bind-shared' }, spec: { containers: [{ name: 'c', image: 'i' }] } });
+    await cache.waitForRevision(Number(created.metadata.resourceVersion), 5_000);
+    const cached = deepFreeze(cache.get('ns/bind-shared')!.obj);
+    const before = JSON.stringify(cached);
+    const { obj } = await objects.update('ns', 'bind-shared', bindTo('n1'), { subresource: 'binding' });
+    expect((obj.spec as { nodeName?: string }).nodeName).toBe('n1');
+    expect(JSON.stringify(cached)).toBe(before);
+    expect((await objects.get('ns', 'bind-shared')).spec).toMatchObject({ nodeName: 'n1' });
+  });
+});

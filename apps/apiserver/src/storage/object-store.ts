@@ -136,7 +136,7 @@ export class ObjectStore {
     opts: UpdateOptions = {},
   ): Promise<{ obj: KubeObject; created: boolean }> {
     const key = objectKey(this.info, namespace, name);
-    let state = (!opts.dryRun && this.cachedState(namespace, name)) || (await this.freshState(key));
+    let state = (!opts.dryRun && this.cachedState(namespace, name, opts.subresource === 'binding')) || (await this.freshState(key));
     for (let attempt = 0; ; attempt++) {
       if (!state.current) {
         if (!opts.allowCreate) throw errors.notFound(this.info.resource, this.info.group, name);
@@ -225,7 +225,7 @@ export class ObjectStore {
    * pods/binding as Kubernetes' BindingREST does it: a guaranteed update of the stored pod that sets
    * what the binding decides (spec.nodeName, the PodScheduled condition) and nothing else: no
    * defaulting, admission, validation or managedFields entry, which all concern what a user wrote.
-   * `tryUpdate` returns a new object and leaves `current` (a private copy) alone.
+   * `tryUpdate` returns a new object and leaves `current` alone: it may be the watch cache's own object.
    */
   private async tryBind(key: string, state: CurrentState, tryUpdate: TryUpdate): ReturnType<ObjectStore['tryWrite']> {
     const next = await tryUpdate(state.current);
@@ -239,11 +239,15 @@ export class ObjectStore {
     return { current: res.current, expectedRV: undefined };
   }
 
-  /** The watch cache's copy (a private one: tryUpdate may change it), not yet confirmed by etcd. */
-  private cachedState(namespace: string | undefined, name: string): CurrentState | undefined {
+  /**
+   * The watch cache's object, not yet confirmed by etcd: a private copy, since tryUpdate may change
+   * it, except for a binding, whose tryUpdate copies only what it changes (see tryBind) and may
+   * start from the cache's own (immutable) object.
+   */
+  private cachedState(namespace: string | undefined, name: string, shared: boolean): CurrentState | undefined {
     const cached = this.cache.get(cacheKey(this.info.namespaced ? namespace : undefined, name));
     if (!cached) return undefined;
-    return { current: JSON.parse(cached.json.toString('utf8')) as KubeObject, modRevision: cached.rev, fresh: false };
+    return { current: shared ? cached.obj : (JSON.parse(cached.json.toString('utf8')) as KubeObject), modRevision: cached.rev, fresh: false };
   }
 
   private async freshState(key: string): Promise<CurrentState | Absent> {
