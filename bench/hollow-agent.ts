@@ -7,15 +7,16 @@
  * the label `tugboat.dev/hollow=true`, fake capacity (8 cpu, 32Gi, 110 pods) and a Ready message
  * saying it is simulated.
  *
- * The real agent's connection helpers (pod-watch.ts, status-reporter.ts) are not exported by
- * @tugboat/node-agent, hence the small stream and status queue here; both follow the same rules
- * (resume from the last resourceVersion; drop a status the control plane answers NotFound,
- * Conflict or Forbidden; retry anything else with back-off).
+ * The pod stream and the status writes are the real agent's own (`watchPods`, `StatusReporter` from
+ * @tugboat/node-agent): resume from the last resourceVersion; one write per pod in flight; drop a
+ * status the control plane answers NotFound, Conflict or Forbidden; retry anything else with back-off.
  */
-import { isApiError } from '@tugboat/api';
 import type { Node, NodeCondition, Pod } from '@tugboat/api';
+import { StatusReporter, reconnectDelay, watchPods } from '@tugboat/node-agent';
+import type { PodWatch } from '@tugboat/node-agent';
 import { KEEPALIVE_OPTIONS, channelCredentials, protos, unary } from '@tugboat/rpc';
-import type { NodeServiceClient, WatchPodsEvent__Output } from '@tugboat/rpc';
+import type { NodeServiceClient } from '@tugboat/rpc';
+import { pino } from 'pino';
 import { podAddress, runningStatus } from './hollow-pod-status.js';
 
 /** the real agent's default heartbeat period (AgentOptions.heartbeatMs in apps/node-agent/src/agent.ts) */
@@ -23,7 +24,7 @@ export const AGENT_HEARTBEAT_MS = 10_000;
 export const HOLLOW_LABEL = 'tugboat.dev/hollow';
 const CAPACITY = { cpu: '8', memory: '32Gi', pods: '110' };
 const READY: NodeCondition = { type: 'Ready', status: 'True', reason: 'HollowNode', message: 'simulated node (bench/hollow-agent.ts): registers and reports, runs nothing' };
-const RETRY_MS = { initial: 500, max: 15_000 };
+const log = pino({ level: process.env.LOG_LEVEL ?? 'warn', base: { component: 'hollow-agent' } });
 
 export interface HollowAgentOptions {
   /** NodeService host:port */
@@ -42,10 +43,6 @@ export interface HollowAgentOptions {
   onStatus(ok: boolean): void;
 }
 
-function retryDelay(attempt: number): number {
-  return Math.min(RETRY_MS.max, RETRY_MS.initial * 2 ** attempt) * (0.5 + Math.random());
-}
-
 function hollowNode(name: string, ip: string): Node {
   return {
     apiVersion: 'v1',
@@ -61,8 +58,7 @@ function hollowNode(name: string, ip: string): Node {
 }
 
 interface PodState {
-  readonly pod: Pod;
-  reported: boolean;
+  pod: Pod;
   confirming: boolean;
 }
 
@@ -70,12 +66,11 @@ export class HollowAgent {
   private client: NodeServiceClient | undefined;
   private podCidr = '';
   private readonly pods = new Map<string, PodState>();
-  /** uids waiting for a status write, one write in flight per node */
-  private readonly statusQueue: string[] = [];
-  private writing = false;
+  private statuses: StatusReporter | undefined;
+  /** pods seen while deferring, reported at flushStatuses() */
+  private held: Pod[] = [];
   private deferred: boolean;
-  private resourceVersion = '';
-  private stream: ReturnType<NodeServiceClient['WatchPods']> | undefined;
+  private stream: PodWatch | undefined;
   /** pending back-off timers and what each runs; close() runs them at once so no waiter hangs */
   private readonly timers = new Map<NodeJS.Timeout, () => void>();
   private heartbeat: NodeJS.Timeout | undefined;
@@ -96,7 +91,10 @@ export class HollowAgent {
     const node = Buffer.from(JSON.stringify(hollowNode(opts.nodeName, opts.nodeIP)));
     const registered = await this.persist(() => unary(client.Register.bind(client), { node_json: node }));
     this.podCidr = registered.config?.pod_cidr ?? '10.0.0.0/24';
-    await new Promise<void>((resolve) => this.watch(resolve));
+    this.statuses = new StatusReporter(client, log, (_uid, written) => this.opts.onStatus(written));
+    await new Promise<void>((resolve) => {
+      this.stream = watchPods(client, { pod: (type, pod) => this.onPod(type, pod), ref: () => undefined, synced: () => resolve() }, { log });
+    });
     this.beat();
     this.heartbeat = setInterval(() => this.beat(), opts.heartbeatMs);
   }
@@ -104,12 +102,12 @@ export class HollowAgent {
   /** Send the statuses held back while deferring, and report new pods at once from now on. */
   flushStatuses(): void {
     this.deferred = false;
-    this.writeNext();
+    for (const pod of this.held.splice(0)) this.report(pod);
   }
 
-  /** statuses not yet written (queued or in flight) */
+  /** statuses not yet written (held, queued or in flight) */
   pendingStatuses(): number {
-    return this.statusQueue.length + (this.writing ? 1 : 0);
+    return this.held.length + (this.statuses?.pending() ?? 0);
   }
 
   close(): void {
@@ -121,7 +119,8 @@ export class HollowAgent {
       clearTimeout(t);
       fn();
     }
-    this.stream?.cancel();
+    this.stream?.close();
+    this.statuses?.close();
     this.client?.close();
   }
 
@@ -130,77 +129,37 @@ export class HollowAgent {
     void unary(client.Heartbeat.bind(client), { conditions_json: Buffer.from(JSON.stringify([READY])) }).catch(() => undefined);
   }
 
-  private watch(synced: () => void): void {
-    if (this.closed) return;
-    const client = this.client!;
-    const call = client.WatchPods({ resource_version: this.resourceVersion });
-    this.stream = call;
-    let attempt = 0;
-    call.on('data', (ev: WatchPodsEvent__Output) => {
-      attempt = 0;
-      if (ev.resource_version) this.resourceVersion = ev.resource_version;
-      if (ev.type === 'SYNCED') synced();
-      else if (ev.kind === 'Pod') this.onPod(ev.type, JSON.parse(ev.object_json.toString('utf8')) as Pod);
-    });
-    let ended = false;
-    const reconnect = (): void => {
-      if (ended || this.closed) return;
-      ended = true;
-      this.later(() => this.watch(synced), retryDelay(attempt++));
-    };
-    call.on('error', reconnect);
-    call.on('end', reconnect);
-  }
-
   private onPod(type: string, pod: Pod): void {
     const uid = pod.metadata.uid ?? '';
     if (type === 'DELETED') {
       this.pods.delete(uid);
+      this.statuses?.forget(uid);
       return;
     }
     let state = this.pods.get(uid);
     if (!state) {
-      state = { pod, reported: false, confirming: false };
+      state = { pod, confirming: false };
       this.pods.set(uid, state);
       this.opts.onPod(pod.metadata.name ?? '', pod.metadata.namespace ?? '');
-      this.statusQueue.push(uid);
-      this.writeNext();
+      if (this.deferred) this.held.push(pod);
+      else this.report(pod);
     }
+    state.pod = pod;
     // Nothing runs, so a terminating pod's containers are gone at once: confirm, as the agent does.
     if (pod.metadata.deletionTimestamp && !state.confirming) {
       state.confirming = true;
+      this.statuses?.forget(uid);
       const { namespace = '', name = '' } = pod.metadata;
       const client = this.client!;
       void this.persist(() => unary(client.ConfirmPodDeleted.bind(client), { namespace, name, uid })).catch(() => undefined);
     }
   }
 
-  private writeNext(): void {
-    if (this.deferred || this.writing || this.closed) return;
-    const uid = this.statusQueue.shift();
-    if (uid === undefined) return;
-    const state = this.pods.get(uid);
-    if (!state || state.reported || state.pod.metadata.deletionTimestamp) return this.writeNext();
-    this.writing = true;
-    void this.writeStatus(uid, state).finally(() => {
-      this.writing = false;
-      this.writeNext();
-    });
-  }
-
-  private async writeStatus(uid: string, state: PodState): Promise<void> {
-    const { namespace = '', name = '' } = state.pod.metadata;
-    const status = runningStatus(state.pod, { hostIP: this.opts.nodeIP, podIP: podAddress(this.podCidr, this.addresses++) }, new Date());
-    const client = this.client!;
-    try {
-      await this.persist(() => unary(client.UpdatePodStatus.bind(client), { namespace, name, uid, status_json: Buffer.from(JSON.stringify(status)) }), (err) =>
-        isApiError(err, 'NotFound') || isApiError(err, 'Conflict') || isApiError(err, 'Forbidden'),
-      );
-      state.reported = true;
-      this.opts.onStatus(true);
-    } catch {
-      this.opts.onStatus(false);
-    }
+  /** Running at once: the pod's one status report (a pod deleted meanwhile is skipped). */
+  private report(pod: Pod): void {
+    const state = this.pods.get(pod.metadata.uid ?? '');
+    if (!state || state.confirming) return;
+    this.statuses!.report(state.pod, runningStatus(state.pod, { hostIP: this.opts.nodeIP, podIP: podAddress(this.podCidr, this.addresses++) }, new Date()));
   }
 
   /** Retries `fn` with jittered back-off until it succeeds, `final(err)` says give up, or the agent closes. */
@@ -210,7 +169,7 @@ export class HollowAgent {
         return await fn();
       } catch (err) {
         if (this.closed || final(err)) throw err;
-        await new Promise<void>((resolve) => this.later(resolve, retryDelay(attempt)));
+        await new Promise<void>((resolve) => this.later(resolve, reconnectDelay(attempt)));
       }
     }
   }

@@ -7,3 +7,8 @@ export type { Agent, AgentOptions } from './agent.js';
 export * from './runtime/index.js';
 export { EngineClient, EngineError } from './docker/engine-client.js';
 export type { DockerEndpoint, EngineClientOptions } from './docker/engine-client.js';
+// the connection to the control plane, for other NodeService clients (the benchmarks' hollow nodes)
+export { watchPods } from './connection/pod-watch.js';
+export type { ObjectEventType, PodWatch, PodWatchHandlers } from './connection/pod-watch.js';
+export { StatusReporter } from './connection/status-reporter.js';
+export { reconnectDelay } from './connection/backoff.js';

@@ -24,7 +24,16 @@ export class StatusReporter {
   constructor(
     private readonly client: NodeServiceClient,
     private readonly log: Logger,
+    /** told when a pod's write ends: written, or dropped because the pod is gone (not on a retry) */
+    private readonly onSettled: (uid: string, written: boolean) => void = () => undefined,
   ) {}
+
+  /** statuses not yet written: waiting, in flight, or waiting for a retry */
+  pending(): number {
+    let n = this.inFlight.size;
+    for (const uid of this.latest.keys()) if (!this.inFlight.has(uid)) n++;
+    return n;
+  }
 
   report(pod: Pod, status: PodStatus): void {
     const uid = pod.metadata.uid ?? '';
@@ -52,11 +61,13 @@ export class StatusReporter {
       await unary(this.client.UpdatePodStatus.bind(this.client), { namespace, name, uid, status_json: Buffer.from(JSON.stringify(item.status)) });
       this.log.debug({ pod: `${namespace}/${name}`, phase: item.status.phase, ms: Math.round(performance.now() - t0) }, 'status written');
       this.inFlight.delete(uid);
+      this.onSettled(uid, true);
       if (this.latest.has(uid)) void this.send(uid, 0);
     } catch (err) {
       this.inFlight.delete(uid);
       if (isApiError(err, 'NotFound') || isApiError(err, 'Conflict') || isApiError(err, 'Forbidden')) {
         this.log.debug({ pod: `${namespace}/${name}`, err: (err as Error).message }, 'status dropped: the pod is gone or replaced');
+        this.onSettled(uid, false);
         return;
       }
       if (!this.latest.has(uid)) this.latest.set(uid, item);
