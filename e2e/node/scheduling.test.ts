@@ -44,18 +44,49 @@ async function get(name: string): Promise<any> {
   return (await cluster.rest('GET', `${NS}/pods/${name}`)).body;
 }
 
+/** what a pod looks like, for the message of a wait that timed out */
+function described(p: any): Error {
+  const scheduled = p?.status?.conditions?.find((x: any) => x.type === 'PodScheduled');
+  return new Error(`phase ${p?.status?.phase}, node ${p?.spec?.nodeName ?? '-'}, PodScheduled ${JSON.stringify(scheduled)}`);
+}
+
 async function runningOn(name: string): Promise<string> {
   return await eventually(`${name} running`, async () => {
     const p = await get(name);
-    return p?.status?.phase === 'Running' && p.spec.nodeName;
+    if (p?.status?.phase === 'Running' && p.spec.nodeName) return p.spec.nodeName as string;
+    throw described(p);
   });
 }
 
 async function unschedulableMessage(name: string): Promise<string> {
   return await eventually(`${name} reported unschedulable`, async () => {
-    const c = (await get(name))?.status?.conditions?.find((x: any) => x.type === 'PodScheduled');
-    return c?.status === 'False' && c.reason === 'Unschedulable' && c.message;
+    const p = await get(name);
+    const c = p?.status?.conditions?.find((x: any) => x.type === 'PodScheduled');
+    if (c?.status === 'False' && c.reason === 'Unschedulable') return c.message as string;
+    throw described(p);
   });
+}
+
+/**
+ * Creates `<base>-<n>` until one is reported unschedulable. Node and pod changes reach the scheduler
+ * on separate watches, so a pod created right after a node change may be placed before the scheduler
+ * hears of that change, as in Kubernetes; such a pod is deleted and the next one tried.
+ */
+async function createUnschedulable(base: string): Promise<{ name: string; message: string }> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const name = `${base}-${attempt}`;
+    await cluster.rest('POST', `${NS}/pods`, pod(name));
+    const outcome = await eventually(`${name} reported unschedulable or placed`, async () => {
+      const p = await get(name);
+      const c = p?.status?.conditions?.find((x: any) => x.type === 'PodScheduled');
+      if (c?.status === 'False' && c.reason === 'Unschedulable') return { message: c.message as string };
+      if (p?.spec?.nodeName) return { placed: p.spec.nodeName as string };
+      throw described(p);
+    });
+    if ('message' in outcome) return { name, message: outcome.message };
+    await cluster.rest('DELETE', `${NS}/pods/${name}?gracePeriodSeconds=0`);
+  }
+  throw new Error(`${base}: five pods in a row were placed despite the taint and the cordon`);
 }
 
 const patchNode = (name: string, body: unknown) => cluster.rest('PATCH', `/api/v1/nodes/${name}`, body, 'application/merge-patch+json');
@@ -77,18 +108,29 @@ describe('scheduling onto real nodes', () => {
   it('keeps pods off tainted and cordoned nodes, says why, and places the pod once a node is uncordoned', async () => {
     await patchNode(ssd, { spec: { taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] } });
     await patchNode(plain, { spec: { unschedulable: true } });
-    await cluster.rest('POST', `${NS}/pods`, pod('waits'));
-    expect(await unschedulableMessage('waits')).toBe("0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: db}, 1 node(s) were unschedulable.");
+    try {
+      const waits = await createUnschedulable('waits');
+      expect(waits.message).toBe("0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: db}, 1 node(s) were unschedulable.");
 
-    await cluster.rest('POST', `${NS}/pods`, pod('tolerates', { tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'db', effect: 'NoSchedule' }] }));
-    expect(await runningOn('tolerates')).toBe(ssd);
+      await cluster.rest('POST', `${NS}/pods`, pod('tolerates', { tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'db', effect: 'NoSchedule' }] }));
+      expect(await runningOn('tolerates')).toBe(ssd);
 
-    await patchNode(plain, { spec: { unschedulable: null } });
-    expect(await runningOn('waits')).toBe(plain);
-    await patchNode(ssd, { spec: { taints: null } });
+      await patchNode(plain, { spec: { unschedulable: null } });
+      expect(await runningOn(waits.name)).toBe(plain);
+    } finally {
+      // the next test needs both nodes back, whatever happened here
+      await patchNode(plain, { spec: { unschedulable: null } });
+      await patchNode(ssd, { spec: { taints: null } });
+    }
   }, 120_000);
 
   it('spreads the pods of one owner across the nodes', async () => {
+    // the previous test untainted the ssd node just now: a pod that only fits there proves the
+    // scheduler has heard (and is gone again before the pods to spread come)
+    await cluster.rest('POST', `${NS}/pods`, pod('ssd-open', { nodeSelector: { disk: 'ssd' } }));
+    expect(await runningOn('ssd-open')).toBe(ssd);
+    await cluster.rest('DELETE', `${NS}/pods/ssd-open?gracePeriodSeconds=0`);
+    await eventually('ssd-open gone', async () => (await cluster.rest('GET', `${NS}/pods/ssd-open`)).status === 404);
     const rs = (await cluster.rest('POST', '/apis/apps/v1/namespaces/default/replicasets', {
       apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'spread' },
       spec: { replicas: 0, selector: { matchLabels: { app: 'spread' } }, template: { metadata: { labels: { app: 'spread' } }, spec: { containers: [{ name: 'c', image: 'tugboat/busybox:1' }] } } },
