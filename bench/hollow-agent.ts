@@ -91,7 +91,7 @@ export class HollowAgent {
     const node = Buffer.from(JSON.stringify(hollowNode(opts.nodeName, opts.nodeIP)));
     const registered = await this.persist(() => unary(client.Register.bind(client), { node_json: node }));
     this.podCidr = registered.config?.pod_cidr ?? '10.0.0.0/24';
-    this.statuses = new StatusReporter(client, log, (_uid, written) => this.opts.onStatus(written));
+    this.statuses = new StatusReporter(client, log, { onSettled: (_uid, written) => this.opts.onStatus(written) });
     await new Promise<void>((resolve) => {
       this.stream = watchPods(client, { pod: (type, pod) => this.onPod(type, pod), ref: () => undefined, synced: () => resolve() }, { log });
     });

@@ -24,7 +24,7 @@ describe('StatusReporter', () => {
   it('counts what is pending and tells when each write settles', async () => {
     const { client, calls } = fakeClient();
     const settled: [string, boolean][] = [];
-    const reporter = new StatusReporter(client, pino({ level: 'silent' }), (uid, written) => settled.push([uid, written]));
+    const reporter = new StatusReporter(client, pino({ level: 'silent' }), { onSettled: (uid, written) => settled.push([uid, written]) });
     reporter.report(pod('a'), { phase: 'Running' });
     reporter.report(pod('b'), { phase: 'Running' });
     reporter.report(pod('a'), { phase: 'Succeeded' }); // a newer status while the first is in flight
@@ -40,6 +40,24 @@ describe('StatusReporter', () => {
     calls[2]!.answer(null, { resource_version: '6' });
     await tick();
     expect(settled).toEqual([['a', true], ['b', false], ['a', true]]);
+    expect(reporter.pending()).toBe(0);
+    reporter.close();
+  });
+
+  it('keeps at most maxInFlight writes in flight, oldest waiting pod first', async () => {
+    const { client, calls } = fakeClient();
+    const reporter = new StatusReporter(client, pino({ level: 'silent' }), { maxInFlight: 1 });
+    for (const uid of ['a', 'b', 'c']) reporter.report(pod(uid), { phase: 'Running' });
+    expect(calls.map((c) => c.uid)).toEqual(['a']);
+    expect(reporter.pending()).toBe(3);
+    calls[0]!.answer(null, { resource_version: '1' });
+    await tick();
+    expect(calls.map((c) => c.uid)).toEqual(['a', 'b']);
+    calls[1]!.answer(null, { resource_version: '2' });
+    await tick();
+    calls[2]!.answer(null, { resource_version: '3' });
+    await tick();
+    expect(calls.map((c) => c.uid)).toEqual(['a', 'b', 'c']);
     expect(reporter.pending()).toBe(0);
     reporter.close();
   });

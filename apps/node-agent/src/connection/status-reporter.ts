@@ -1,7 +1,11 @@
 /**
- * Sends pod status to the control plane: only the latest status per pod matters, one write per pod
- * in flight, retried with back-off while the control plane is unreachable. A pod the control plane
- * no longer has (NotFound, or a new incarnation: Conflict) is dropped.
+ * Sends pod status to the control plane: only the latest status per pod matters, retried with
+ * back-off while the control plane is unreachable. A pod the control plane no longer has (NotFound,
+ * or a new incarnation: Conflict) is dropped.
+ *
+ * At most `maxInFlight` writes are in flight (the kubelet's status manager writes one at a time):
+ * a node that reports a hundred pods at once, or a thousand nodes that do, must queue rather than
+ * push the apiserver past its deadlines, where every write fails and is retried.
  */
 import { isApiError } from '@tugboat/api';
 import type { Pod, PodStatus } from '@tugboat/api';
@@ -15,18 +19,32 @@ interface Pending {
   status: PodStatus;
 }
 
+export interface StatusReporterOptions {
+  /** told when a pod's write ends: written, or dropped because the pod is gone (not on a retry) */
+  onSettled?: (uid: string, written: boolean) => void;
+  /** writes in flight at once; default 4 */
+  maxInFlight?: number;
+}
+
 export class StatusReporter {
+  /** the newest unsent status per pod, in the order the pods first waited */
   private readonly latest = new Map<string, Pending>();
   private readonly inFlight = new Set<string>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** pods whose last write failed, waiting for their back-off */
+  private readonly backingOff = new Map<string, NodeJS.Timeout>();
+  private readonly attempts = new Map<string, number>();
+  private readonly maxInFlight: number;
+  private readonly onSettled: (uid: string, written: boolean) => void;
   private closed = false;
 
   constructor(
     private readonly client: NodeServiceClient,
     private readonly log: Logger,
-    /** told when a pod's write ends: written, or dropped because the pod is gone (not on a retry) */
-    private readonly onSettled: (uid: string, written: boolean) => void = () => undefined,
-  ) {}
+    opts: StatusReporterOptions = {},
+  ) {
+    this.maxInFlight = opts.maxInFlight ?? 4;
+    this.onSettled = opts.onSettled ?? (() => undefined);
+  }
 
   /** statuses not yet written: waiting, in flight, or waiting for a retry */
   pending(): number {
@@ -36,23 +54,34 @@ export class StatusReporter {
   }
 
   report(pod: Pod, status: PodStatus): void {
-    const uid = pod.metadata.uid ?? '';
-    this.latest.set(uid, { pod, status });
-    if (!this.inFlight.has(uid)) void this.send(uid, 0);
+    this.latest.set(pod.metadata.uid ?? '', { pod, status });
+    this.pump();
   }
 
   forget(uid: string): void {
     this.latest.delete(uid);
+    this.attempts.delete(uid);
+    clearTimeout(this.backingOff.get(uid));
+    this.backingOff.delete(uid);
   }
 
   close(): void {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.backingOff.values()) clearTimeout(t);
+    this.backingOff.clear();
   }
 
-  private async send(uid: string, attempt: number): Promise<void> {
-    const item = this.latest.get(uid);
-    if (!item || this.closed) return;
+  /** Start writes while there is room, oldest waiting pod first. */
+  private pump(): void {
+    if (this.closed) return;
+    for (const uid of this.latest.keys()) {
+      if (this.inFlight.size >= this.maxInFlight) return;
+      if (!this.inFlight.has(uid) && !this.backingOff.has(uid)) void this.send(uid);
+    }
+  }
+
+  private async send(uid: string): Promise<void> {
+    const item = this.latest.get(uid)!;
     this.latest.delete(uid);
     this.inFlight.add(uid);
     const { namespace = '', name = '' } = item.pod.metadata;
@@ -60,24 +89,36 @@ export class StatusReporter {
     try {
       await unary(this.client.UpdatePodStatus.bind(this.client), { namespace, name, uid, status_json: Buffer.from(JSON.stringify(item.status)) });
       this.log.debug({ pod: `${namespace}/${name}`, phase: item.status.phase, ms: Math.round(performance.now() - t0) }, 'status written');
-      this.inFlight.delete(uid);
+      this.attempts.delete(uid);
       this.onSettled(uid, true);
-      if (this.latest.has(uid)) void this.send(uid, 0);
     } catch (err) {
-      this.inFlight.delete(uid);
       if (isApiError(err, 'NotFound') || isApiError(err, 'Conflict') || isApiError(err, 'Forbidden')) {
         this.log.debug({ pod: `${namespace}/${name}`, err: (err as Error).message }, 'status dropped: the pod is gone or replaced');
+        this.attempts.delete(uid);
         this.onSettled(uid, false);
-        return;
+      } else {
+        this.retryLater(uid, item, err as Error);
       }
-      if (!this.latest.has(uid)) this.latest.set(uid, item);
-      const delay = reconnectDelay(attempt);
-      this.log.warn({ pod: `${namespace}/${name}`, err: (err as Error).message, delayMs: delay }, 'status update failed: retrying');
-      const t = setTimeout(() => {
-        this.timers.delete(t);
-        void this.send(uid, attempt + 1);
-      }, delay);
-      this.timers.add(t);
+    } finally {
+      this.inFlight.delete(uid);
+      this.pump();
     }
+  }
+
+  private retryLater(uid: string, item: Pending, err: Error): void {
+    if (!this.latest.has(uid)) this.latest.set(uid, item);
+    if (this.closed) return;
+    const attempt = this.attempts.get(uid) ?? 0;
+    this.attempts.set(uid, attempt + 1);
+    const delay = reconnectDelay(attempt);
+    const { namespace = '', name = '' } = item.pod.metadata;
+    this.log.warn({ pod: `${namespace}/${name}`, err: err.message, delayMs: delay }, 'status update failed: retrying');
+    this.backingOff.set(
+      uid,
+      setTimeout(() => {
+        this.backingOff.delete(uid);
+        this.pump();
+      }, delay),
+    );
   }
 }
