@@ -24,7 +24,7 @@ describe('StatusReporter', () => {
   it('counts what is pending and tells when each write settles', async () => {
     const { client, calls } = fakeClient();
     const settled: [string, boolean][] = [];
-    const reporter = new StatusReporter(client, pino({ level: 'silent' }), { onSettled: (uid, written) => settled.push([uid, written]) });
+    const reporter = new StatusReporter(client, pino({ level: 'silent' }), { maxInFlight: 2, onSettled: (uid, written) => settled.push([uid, written]) });
     reporter.report(pod('a'), { phase: 'Running' });
     reporter.report(pod('b'), { phase: 'Running' });
     reporter.report(pod('a'), { phase: 'Succeeded' }); // a newer status while the first is in flight
@@ -44,9 +44,9 @@ describe('StatusReporter', () => {
     reporter.close();
   });
 
-  it('keeps at most maxInFlight writes in flight, oldest waiting pod first', async () => {
+  it('writes one status at a time by default, oldest waiting pod first', async () => {
     const { client, calls } = fakeClient();
-    const reporter = new StatusReporter(client, pino({ level: 'silent' }), { maxInFlight: 1 });
+    const reporter = new StatusReporter(client, pino({ level: 'silent' }));
     for (const uid of ['a', 'b', 'c']) reporter.report(pod(uid), { phase: 'Running' });
     expect(calls.map((c) => c.uid)).toEqual(['a']);
     expect(reporter.pending()).toBe(3);

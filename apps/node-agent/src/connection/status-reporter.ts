@@ -3,7 +3,7 @@
  * back-off while the control plane is unreachable. A pod the control plane no longer has (NotFound,
  * or a new incarnation: Conflict) is dropped.
  *
- * At most `maxInFlight` writes are in flight (the kubelet's status manager writes one at a time):
+ * At most `maxInFlight` writes are in flight, by default one (as the kubelet's status manager):
  * a node that reports a hundred pods at once, or a thousand nodes that do, must queue rather than
  * push the apiserver past its deadlines, where every write fails and is retried.
  */
@@ -22,7 +22,7 @@ interface Pending {
 export interface StatusReporterOptions {
   /** told when a pod's write ends: written, or dropped because the pod is gone (not on a retry) */
   onSettled?: (uid: string, written: boolean) => void;
-  /** writes in flight at once; default 4 */
+  /** writes in flight at once; default 1, as the kubelet */
   maxInFlight?: number;
 }
 
@@ -42,7 +42,7 @@ export class StatusReporter {
     private readonly log: Logger,
     opts: StatusReporterOptions = {},
   ) {
-    this.maxInFlight = opts.maxInFlight ?? 4;
+    this.maxInFlight = opts.maxInFlight ?? 1;
     this.onSettled = opts.onSettled ?? (() => undefined);
   }
 
