@@ -29,6 +29,7 @@ import { call, endpoint } from './http.js';
 import { log } from './report.js';
 import type { Row } from './report.js';
 import { runWithControlPlane } from './run-with-control-plane.js';
+import { whereStuck } from './stall.js';
 import { childPid, cpuPerOp, cpuSecondsOf } from './stats-cpu.js';
 import type { CpuSample } from './stats-cpu.js';
 import { LatencyRecorder, fmtMs, runBounded } from './stats.js';
@@ -198,25 +199,10 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
     b.bindErrors += (await s.scheduler.metrics.attempts.get()).values.find((v) => v.labels.result === 'error')?.value ?? 0;
     return s;
   } catch (err) {
-    log(`${label}: stalled; scheduler leading: ${s.scheduler.isLeader()}; ${await whereStuck(b, prefix)}`);
+    log(`${label}: stalled; scheduler leading: ${s.scheduler.isLeader()}; ${await whereStuck(b.http, `/api/v1/namespaces/${NS}/pods?labelSelector=app%3D${prefix}`, Array.from({ length: PODS }, (_, i) => podName(prefix, i)), b.fleet.seenAt)}`);
     await s.close();
     throw err;
   }
-}
-
-/** After a stall: how many of the phase's pods the apiserver has bound, and a few that their node never saw. */
-async function whereStuck(b: Bench, prefix: string): Promise<string> {
-  const res = await call(b.http, { method: 'GET', path: `/api/v1/namespaces/${NS}/pods?labelSelector=app%3D${prefix}` });
-  const pods = (JSON.parse(res.body) as { items: Pod[] }).items;
-  const unbound = pods.filter((p) => !p.spec?.nodeName);
-  const unseen = pods.filter((p) => p.spec?.nodeName && !b.fleet.seenAt.has(p.metadata!.name!));
-  const listed = new Set(pods.map((p) => p.metadata!.name));
-  const unlisted = Array.from({ length: PODS }, (_, i) => podName(prefix, i)).filter((name) => !listed.has(name));
-  const sample = (ps: Pod[]) => ps.slice(0, 5).map((p) => `${p.metadata!.name}@${p.spec?.nodeName ?? '-'} rv ${p.metadata!.resourceVersion}`).join(', ');
-  return (
-    `${pods.length} pods listed: ${unbound.length} unbound (${sample(unbound)}), ${unseen.length} bound but not seen by their node (${sample(unseen)}); ` +
-    `${unlisted.length} created but missing from the list (${unlisted.slice(0, 5).join(', ')})`
-  );
 }
 
 /** Release the statuses the agents held back during a deferred phase, and time writing them. */

@@ -58,11 +58,17 @@ async function runningOn(name: string): Promise<string> {
   });
 }
 
+/** the scheduler's message when it reported the pod unschedulable */
+function unschedulableReason(p: any): string | undefined {
+  const c = p?.status?.conditions?.find((x: any) => x.type === 'PodScheduled');
+  return c?.status === 'False' && c.reason === 'Unschedulable' ? (c.message as string) : undefined;
+}
+
 async function unschedulableMessage(name: string): Promise<string> {
   return await eventually(`${name} reported unschedulable`, async () => {
     const p = await get(name);
-    const c = p?.status?.conditions?.find((x: any) => x.type === 'PodScheduled');
-    if (c?.status === 'False' && c.reason === 'Unschedulable') return c.message as string;
+    const message = unschedulableReason(p);
+    if (message) return message;
     throw described(p);
   });
 }
@@ -78,8 +84,8 @@ async function createUnschedulable(base: string): Promise<{ name: string; messag
     await cluster.rest('POST', `${NS}/pods`, pod(name));
     const outcome = await eventually(`${name} reported unschedulable or placed`, async () => {
       const p = await get(name);
-      const c = p?.status?.conditions?.find((x: any) => x.type === 'PodScheduled');
-      if (c?.status === 'False' && c.reason === 'Unschedulable') return { message: c.message as string };
+      const message = unschedulableReason(p);
+      if (message) return { message };
       if (p?.spec?.nodeName) return { placed: p.spec.nodeName as string };
       throw described(p);
     });

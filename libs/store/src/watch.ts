@@ -14,7 +14,7 @@ export type StoreEvent =
   | { type: 'delete'; key: string; modRevision: number; prev: StoredValue | undefined };
 
 export interface PrefixWatchHandlers {
-  /** events of one etcd response, in revision order, with the response header's revision */
+  /** events of one etcd response, in revision order, with the revision delivered so far (see deliveredUpTo) */
   onEvents(events: StoreEvent[], revision: number): void;
   onExpired(err: Error): void;
   /** the stream dropped; etcd3 reconnects it and the watch resumes after `delivered` */

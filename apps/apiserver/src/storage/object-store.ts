@@ -239,11 +239,7 @@ export class ObjectStore {
     return { current: res.current, expectedRV: undefined };
   }
 
-  /**
-   * The watch cache's object, not yet confirmed by etcd: a private copy, since tryUpdate may change
-   * it, except for a binding, whose tryUpdate copies only what it changes (see tryBind) and may
-   * start from the cache's own (immutable) object.
-   */
+  /** The watch cache's object, not yet confirmed by etcd: a private copy unless `shared` (tryBind copies on write). */
   private cachedState(namespace: string | undefined, name: string, shared: boolean): CurrentState | undefined {
     const cached = this.cache.get(cacheKey(this.info.namespaced ? namespace : undefined, name));
     if (!cached) return undefined;
