@@ -4,9 +4,13 @@
  * Knobs (env): BENCH_PODS, BENCH_CONCURRENCY, BENCH_LISTS, BENCH_WATCHERS, BENCH_CHANGES,
  * BENCH_TLS_PODS (0 skips the HTTPS run), BENCH_CPU_PROF=<dir> (profile the control plane).
  */
+import { fileURLToPath } from 'node:url';
 import { Etcd3 } from 'etcd3';
 import type { Pod } from '@tugboat/api';
+import { SERVER_NODE_FLAGS } from '@tugboat/apiserver/node-flags';
+import { forkReady } from './child.js';
 import type { BenchControlPlane } from './control-plane.js';
+import type { FloorServerInfo } from './floor-server.js';
 import type { Endpoint } from './http.js';
 import { call, endpoint } from './http.js';
 import { podAddress, runningStatus } from './hollow-pod-status.js';
@@ -96,6 +100,30 @@ async function lists(ep: Endpoint, query: string): Promise<Summary> {
   return rec.summary(ms);
 }
 
+/**
+ * Creates against floor-server.ts (HTTP, JSON, the store's create transaction, one prefix watch; no API
+ * machinery) in a process of its own with the apiserver's node flags: what any apiserver in Node on
+ * `etcd3` pays per create on this machine.
+ */
+async function floorCreates(cp: BenchControlPlane, etcdPid: number | undefined, apiWork: boolean): Promise<{ s: Summary; cpu: string }> {
+  const floor = await forkReady<FloorServerInfo>(fileURLToPath(new URL('./floor-server.ts', import.meta.url)), {
+    nodeFlags: [...SERVER_NODE_FLAGS],
+    env: { ...process.env, FLOOR_ETCD: cp.etcdEndpoint, FLOOR_PREFIX: apiWork ? '/floor/api/' : '/floor/plain/', FLOOR_API_WORK: apiWork ? '1' : '0' },
+    what: 'floor server',
+  });
+  const ep = endpoint(floor.info.url, { sockets: CONC });
+  try {
+    await apiCreates(ep, 'bench-warm', WARMUP);
+    const result = await withCpu({ floor: floor.pid, ...(etcdPid ? { etcd: etcdPid } : {}) }, PODS, () => apiCreates(ep, NS, PODS));
+    const { watched } = JSON.parse((await call(ep, { method: 'GET', path: '/watched' })).body) as { watched: number };
+    log(`floor server: its watch parsed ${watched} of ${WARMUP + PODS} created pods`);
+    return result;
+  } finally {
+    ep.agent.destroy();
+    await floor.close();
+  }
+}
+
 /** The phase's result and each process's CPU per operation during it. */
 async function withCpu(pids: Record<string, number>, n: number, phase: () => Promise<Summary>): Promise<{ s: Summary; cpu: string }> {
   const before: CpuSample = sampleCpu(pids);
@@ -116,12 +144,22 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
 
     log(`raw etcd3 puts: ${PODS}, ${CONC} concurrent`);
     const { s: raw, cpu: rawCpu } = await withCpu(pids, PODS, () => rawPuts(etcd, '/bench-raw/pods/bench', PODS));
+    log(`floor server creates over HTTP: ${PODS}, ${CONC} concurrent`);
+    const { s: floor, cpu: floorCpu } = await floorCreates(cp, etcdPid, false);
+    log(`floor server + defaults, validation, managedFields: ${PODS}, ${CONC} concurrent`);
+    const { s: floorApi, cpu: floorApiCpu } = await floorCreates(cp, etcdPid, true);
     log(`apiserver creates over HTTP: ${PODS}, ${CONC} concurrent`);
     const { s: api, cpu: apiCpu } = await withCpu(pids, PODS, () => apiCreates(http, NS, PODS));
     const ratio = api.perSecond / raw.perSecond;
     rows.push(
       { name: 'baseline: raw etcd3 put (same bytes)', value: rate(raw) },
       { name: '  CPU per put', value: rawCpu },
+      { name: 'floor: HTTP + JSON + create txn + watch, no API', value: rate(floor) },
+      { name: '  CPU per create', value: floorCpu },
+      { name: 'floor throughput / raw', value: `${((floor.perSecond / raw.perSecond) * 100).toFixed(1)} %` },
+      { name: 'floor + defaults, validation, managedFields', value: rate(floorApi) },
+      { name: '  CPU per create', value: floorApiCpu },
+      { name: 'floor + that API work / raw', value: `${((floorApi.perSecond / raw.perSecond) * 100).toFixed(1)} %` },
       { name: `create pod, HTTP, ${CONC} clients`, value: rate(api) },
       { name: '  CPU per create', value: apiCpu },
       { name: 'create throughput apiserver/raw', value: `${(ratio * 100).toFixed(1)} %`, target: '>= 50 %', pass: ratio >= 0.5 },
