@@ -30,8 +30,8 @@ import { log } from './report.js';
 import type { Row } from './report.js';
 import { runWithControlPlane } from './run-with-control-plane.js';
 import { whereStuck } from './stall.js';
-import { childPid, cpuPerOp, cpuSecondsOf } from './stats-cpu.js';
-import type { CpuSample } from './stats-cpu.js';
+import { ceiling, cpuSampler, perOp } from './scheduler-cpu.js';
+import type { Background, Timed } from './scheduler-cpu.js';
 import { LatencyRecorder, fmtMs, runBounded } from './stats.js';
 
 const num = (name: string, def: number) => Number(process.env[name] ?? def);
@@ -110,42 +110,8 @@ interface Bench {
   rows: Row[];
   /** CPU seconds so far of the scheduler (this process), the apiserver, etcd and the hollow agents, at a time */
   cpu(): Timed;
-  /** CPU seconds per second each process spends with the agents only heartbeating (no pods) */
-  background: CpuSample | undefined;
+  background: Background;
   bindErrors: number;
-}
-
-interface Timed {
-  at: number;
-  cpu: CpuSample;
-}
-
-/**
- * CPU per operation between two samples, each process as `name X ms`; with a background measured,
- * also net of it (what the heartbeats cost over the same seconds taken out), which is what the
- * operation itself costs.
- */
-function perOp(b: Bench, from: Timed, to: Timed, ops: number): string {
-  const gross = cpuPerOp(from.cpu, to.cpu, ops);
-  if (!b.background) return gross;
-  const seconds = (to.at - from.at) / 1000;
-  const net: CpuSample = {};
-  for (const [name, v] of Object.entries(to.cpu)) net[name] = v - (b.background[name] ?? 0) * seconds;
-  return `${cpuPerOp(from.cpu, net, ops)}; gross ${gross.replace(/ ms$/, '')}`;
-}
-
-function cpuSampler(cp: BenchControlPlane, fleet: HollowFleet): () => Timed {
-  const etcd = childPid(cp.pid, 'etcd');
-  return () => {
-    const self = process.cpuUsage();
-    const cpu = {
-      scheduler: (self.user + self.system) / 1e6,
-      apiserver: cpuSecondsOf(cp.pid),
-      ...(etcd ? { etcd: cpuSecondsOf(etcd) } : {}),
-      agents: cpuSecondsOf(fleet.pid),
-    };
-    return { at: epochMs(), cpu };
-  };
 }
 
 function newScheduler(cp: BenchControlPlane) {
@@ -185,7 +151,8 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
       { name: '  scheduler start → caches synced → first pod bound', value: `${fmtMs(synced - t0)} → ${fmtMs(first - synced)}` },
       { name: `  ${PODS} pods bound (seen by their node), from synced`, value: `${((last - synced) / 1000).toFixed(1)} s` },
       { name: '  pods bound per second', value: `${Math.round(perSecond)}/s`, target: `>= ${TARGET}/s`, pass: perSecond >= TARGET },
-      { name: '  CPU per bound pod, ms', value: perOp(b, cpu0, cpu1, PODS) },
+      { name: '  CPU per bound pod, ms', value: perOp(b.background, cpu0, cpu1, PODS) },
+      ...ceiling(b.background, cpu0, cpu1, PODS),
     );
     if (withStatus) {
       await b.fleet.untilStatuses(statusesBefore + PODS, PHASE_DEADLINE_MS);
@@ -193,7 +160,7 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
       record(
         b.rows,
         { name: `  all ${PODS} Running (statuses written), from synced`, value: `${((epochMs() - synced) / 1000).toFixed(1)} s` },
-        { name: '  CPU per pod, bind + status, ms', value: perOp(b, cpu0, cpu2, PODS) },
+        { name: '  CPU per pod, bind + status, ms', value: perOp(b.background, cpu0, cpu2, PODS) },
       );
     }
     b.bindErrors += (await s.scheduler.metrics.attempts.get()).values.find((v) => v.labels.result === 'error')?.value ?? 0;
@@ -216,7 +183,7 @@ async function flushStatuses(b: Bench): Promise<void> {
   record(
     b.rows,
     { name: `  then ${n} held-back statuses written (Running)`, value: `${(ms / 1000).toFixed(1)} s = ${Math.round((n * 1000) / ms)}/s` },
-    { name: '  CPU per status write, ms', value: perOp(b, cpu0, b.cpu(), n) },
+    { name: '  CPU per status write, ms', value: perOp(b.background, cpu0, b.cpu(), n) },
   );
 }
 
@@ -227,7 +194,7 @@ async function idleLoad(b: Bench): Promise<void> {
   await new Promise((r) => setTimeout(r, IDLE_S * 1000));
   const cpu1 = b.cpu();
   const seconds = (cpu1.at - cpu0.at) / 1000;
-  record(b.rows, { name: `background: ${NODES} agents heartbeating every ${HEARTBEAT_MS / 1000} s, CPU ms per second`, value: cpuPerOp(cpu0.cpu, cpu1.cpu, seconds) });
+  record(b.rows, { name: `background: ${NODES} agents heartbeating every ${HEARTBEAT_MS / 1000} s, CPU ms per second`, value: perOp(undefined, cpu0, cpu1, seconds) });
   b.background = Object.fromEntries(Object.entries(cpu1.cpu).map(([name, v]) => [name, (v - cpu0.cpu[name]!) / seconds]));
 }
 

@@ -48,3 +48,19 @@ export function cpuPerOp(before: CpuSample, after: CpuSample, ops: number): stri
     .join(' + ')
     .concat(' ms');
 }
+
+/** CPU milliseconds per operation of all the named processes together, between two samples. */
+export function totalMsPerOp(before: CpuSample, after: CpuSample, ops: number): number {
+  let seconds = 0;
+  for (const name of Object.keys(after)) seconds += after[name]! - before[name]!;
+  return (seconds * 1000) / ops;
+}
+
+/**
+ * Operations per second `cores` could sustain at `msPerOp` of CPU per operation (all processes),
+ * with `busyCores` already taken by other work: the ceiling the machine puts on a figure whatever
+ * the code's latency, when every process shares the same cores.
+ */
+export function cpuCeiling(cores: number, msPerOp: number, busyCores = 0): number {
+  return msPerOp > 0 ? (Math.max(0, cores - busyCores) * 1000) / msPerOp : Infinity;
+}

@@ -1,0 +1,67 @@
+/**
+ * The scheduler benchmark's CPU accounting: samples of each process's CPU seconds at a time, CPU per
+ * operation gross and net of the agents' background, and the ceiling the shared cores put on a phase.
+ */
+import { availableParallelism } from 'node:os';
+import type { BenchControlPlane } from './control-plane.js';
+import { epochMs } from './hollow-fleet-process.js';
+import type { HollowFleet } from './hollow-fleet-process.js';
+import type { Row } from './report.js';
+import { childPid, cpuCeiling, cpuPerOp, cpuSecondsOf, totalMsPerOp } from './stats-cpu.js';
+import type { CpuSample } from './stats-cpu.js';
+
+export interface Timed {
+  at: number;
+  cpu: CpuSample;
+}
+
+/** CPU seconds per second each process spends with the agents only heartbeating (no pods); undefined until measured */
+export type Background = CpuSample | undefined;
+
+/**
+ * CPU per operation between two samples, each process as `name X ms`; with a background measured,
+ * also net of it (what the heartbeats cost over the same seconds taken out), which is what the
+ * operation itself costs.
+ */
+export function perOp(background: Background, from: Timed, to: Timed, ops: number): string {
+  const gross = cpuPerOp(from.cpu, to.cpu, ops);
+  if (!background) return gross;
+  return `${cpuPerOp(from.cpu, netOf(background, from, to), ops)}; gross ${gross.replace(/ ms$/, '')}`;
+}
+
+/** The later sample with what the background costs over the same seconds taken out. */
+function netOf(background: CpuSample, from: Timed, to: Timed): CpuSample {
+  const seconds = (to.at - from.at) / 1000;
+  const net: CpuSample = {};
+  for (const [name, v] of Object.entries(to.cpu)) net[name] = v - (background[name] ?? 0) * seconds;
+  return net;
+}
+
+/**
+ * What the machine's cores allow at the phase's net CPU per pod (every process together): with the
+ * agents' background taken first, and without it. The scheduler, apiserver, etcd and the simulated
+ * agents share the same cores, so this bounds the figure whatever the code's latency.
+ */
+export function ceiling(background: Background, from: Timed, to: Timed, ops: number): Row[] {
+  if (!background) return [];
+  const cores = availableParallelism();
+  const msPerPod = totalMsPerOp(from.cpu, netOf(background, from, to), ops);
+  const busy = Object.values(background).reduce((a, v) => a + v, 0);
+  const rate = (busyCores: number) => `${Math.round(cpuCeiling(cores, msPerPod, busyCores))}/s`;
+  return [{ name: `  CPU ceiling on ${cores} cores at ${msPerPod.toFixed(2)} ms per pod`, value: `${rate(busy)} with the agents' background (${busy.toFixed(2)} cores), ${rate(0)} without` }];
+}
+
+/** CPU seconds so far of the scheduler (this process), the apiserver, etcd and the hollow agents. */
+export function cpuSampler(cp: BenchControlPlane, fleet: HollowFleet): () => Timed {
+  const etcd = childPid(cp.pid, 'etcd');
+  return () => {
+    const self = process.cpuUsage();
+    const cpu = {
+      scheduler: (self.user + self.system) / 1e6,
+      apiserver: cpuSecondsOf(cp.pid),
+      ...(etcd ? { etcd: cpuSecondsOf(etcd) } : {}),
+      agents: cpuSecondsOf(fleet.pid),
+    };
+    return { at: epochMs(), cpu };
+  };
+}
