@@ -17,83 +17,20 @@ import { ensureDocker } from '@tugboat/node-agent/testing';
 import { call, endpoint, stream } from './http.js';
 import type { BenchNode, PodLike } from './pod-startup-cluster.js';
 import { conditionOf, createNamespace, log, sleeperPod, startBenchNode } from './pod-startup-cluster.js';
+import { cleanupDirect, directNetwork, directOnce } from './pod-startup-direct.js';
 import { explainTail } from './pod-startup-tail.js';
+import { now, report } from './pod-startup-trace.js';
+import type { Trace } from './pod-startup-trace.js';
 import type { Row } from './report.js';
 import { renderTable } from './report.js';
 import { childPid, cpuSecondsOf } from './stats-cpu.js';
-import { fmtMs, percentile } from './stats.js';
 
 const num = (name: string, def: number) => Number(process.env[name] ?? def);
 const PODS = num('BENCH_STARTUP_PODS', 50);
 const WARMUP = num('BENCH_STARTUP_WARMUP', 2);
-const TARGET_EXTRA_MS = 300;
 const READY_TIMEOUT_MS = 60_000;
 const NS = 'bench-pods';
 const RUN = Math.random().toString(16).slice(2, 8);
-const DIRECT_LABEL = 'tugboat-bench/direct';
-const PAUSE = 'tugboat/pause:1';
-const BUSYBOX = 'tugboat/busybox:1';
-
-/** wall-clock ms with sub-ms precision, comparable with Docker's event timeNano and pino's `time` */
-const now = () => performance.timeOrigin + performance.now();
-
-/** Milestones of one start-up, ms since the first request (create POST / sandbox create call). */
-interface Trace {
-  total: number;
-  /** agent path: the pod's name and the wall-clock time of its POST */
-  name?: string;
-  t0?: number;
-  /** the POST returned (agent path only) */
-  posted?: number;
-  sandboxCreated?: number;
-  sandboxStarted?: number;
-  appCreated?: number;
-  appStarted?: number;
-  /** first status written by the agent seen on the watch (agent path only) */
-  firstStatus?: number;
-}
-
-// ---------------------------------------------------------------- baseline: dockerode directly
-
-async function cleanupDirect(docker: Dockerode): Promise<void> {
-  const filters = { label: [`${DIRECT_LABEL}=${RUN}`] };
-  const containers = await docker.listContainers({ all: true, filters });
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
-  // a network whose last endpoint is still being released refuses removal for a moment: retry
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const networks = await docker.listNetworks({ filters });
-    if (networks.length === 0) return;
-    await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  log(`could not remove the baseline's network (label ${DIRECT_LABEL}=${RUN})`);
-}
-
-async function directOnce(docker: Dockerode, network: string, i: number): Promise<Trace> {
-  const labels = { [DIRECT_LABEL]: RUN };
-  const t0 = now();
-  const sandbox = await docker.createContainer({
-    name: `tb-bench-${RUN}-${i}-pod`, Image: PAUSE, Hostname: `direct-${i}`, Labels: labels,
-    HostConfig: { NetworkMode: network, RestartPolicy: { Name: 'no' } },
-  });
-  const sandboxCreated = now() - t0;
-  await sandbox.start();
-  const sandboxStarted = now() - t0;
-  const app = await docker.createContainer({
-    name: `tb-bench-${RUN}-${i}-app`, Image: BUSYBOX, Entrypoint: ['sleep', '3600'], Cmd: [], Labels: labels,
-    HostConfig: { NetworkMode: `container:${sandbox.id}`, RestartPolicy: { Name: 'no' } },
-  });
-  const appCreated = now() - t0;
-  await app.start();
-  const appStarted = now() - t0;
-  return { total: appStarted, sandboxCreated, sandboxStarted, appCreated, appStarted };
-}
-
-async function directNetwork(docker: Dockerode): Promise<string> {
-  const network = `tugboat-bench-direct-${RUN}`;
-  await docker.createNetwork({ Name: network, Driver: 'bridge', CheckDuplicate: true, Labels: { [DIRECT_LABEL]: RUN } });
-  return network;
-}
 
 // ---------------------------------------------------------------- the agent path
 
@@ -208,11 +145,11 @@ async function agentPath(node: BenchNode, docker: Dockerode): Promise<AgentPath>
  * many containers) and the same background load; the warm-ups of both go first.
  */
 async function measure(node: BenchNode, docker: Dockerode): Promise<{ base: Trace[]; pods: Trace[]; cpu: string }> {
-  const network = await directNetwork(docker);
+  const network = await directNetwork(docker, RUN);
   const path = await agentPath(node, docker);
   try {
     for (let i = 0; i < WARMUP; i++) {
-      await directOnce(docker, network, -1 - i);
+      await directOnce(docker, RUN, network, -1 - i);
       await path.one(`warm-${i}`);
     }
     const pids: Record<string, number> = { agent: node.agentPid, apiserver: node.cpPid };
@@ -223,7 +160,7 @@ async function measure(node: BenchNode, docker: Dockerode): Promise<{ base: Trac
     const base: Trace[] = [];
     const pods: Trace[] = [];
     for (let i = 0; i < PODS; i++) {
-      base.push(await directOnce(docker, network, i));
+      base.push(await directOnce(docker, RUN, network, i));
       const before = sample();
       pods.push(await path.one(`sleeper-${String(i).padStart(3, '0')}`));
       const after = sample();
@@ -235,51 +172,6 @@ async function measure(node: BenchNode, docker: Dockerode): Promise<{ base: Trac
   } finally {
     await path.close();
   }
-}
-
-// ---------------------------------------------------------------- report
-
-function pct(xs: (number | undefined)[]): { p50: number; p99: number; n: number } {
-  const s = xs.filter((x): x is number => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p99: percentile(s, 99), n: s.length };
-}
-
-const both = (xs: (number | undefined)[]) => {
-  const { p50, p99 } = pct(xs);
-  return `p50 ${fmtMs(p50)}  p99 ${fmtMs(p99)}`;
-};
-
-/** Phase intervals of each trace: [label, (trace) => ms]. */
-const PHASES: [string, (t: Trace) => number | undefined][] = [
-  ['  request → sandbox created', (t) => t.sandboxCreated],
-  ['  sandbox create → started', (t) => diff(t.sandboxStarted, t.sandboxCreated)],
-  ['  sandbox started → app created', (t) => diff(t.appCreated, t.sandboxStarted)],
-  ['  app create → started', (t) => diff(t.appStarted, t.appCreated)],
-  ['  app started → Ready on the watch', (t) => diff(t.total, t.appStarted)],
-];
-
-const signed = (ms: number) => `${ms < 0 ? '-' : '+'}${fmtMs(Math.abs(ms))}`;
-
-function diff(a: number | undefined, b: number | undefined): number | undefined {
-  return a === undefined || b === undefined ? undefined : a - b;
-}
-
-function report(rows: Row[], base: Trace[], pods: Trace[], cpu: string): void {
-  const b = pct(base.map((t) => t.total));
-  const a = pct(pods.map((t) => t.total));
-  rows.push(
-    { name: `baseline: dockerode sandbox+app, create → both started (${b.n})`, value: both(base.map((t) => t.total)) },
-    { name: `pod create → Ready=True on a watch (${a.n})`, value: both(pods.map((t) => t.total)) },
-    { name: 'difference, p50', value: signed(a.p50 - b.p50) },
-    { name: 'difference, p99', value: signed(a.p99 - b.p99), target: `<= +${TARGET_EXTRA_MS} ms`, pass: a.p99 - b.p99 <= TARGET_EXTRA_MS && a.n === PODS },
-    { name: 'phases of the pod path (Docker event times)', value: '' },
-    { name: '  POST /pods answered', value: both(pods.map((t) => t.posted)) },
-    ...PHASES.map(([name, f]) => ({ name, value: both(pods.map(f)) })),
-    { name: '  request → first status from the agent', value: both(pods.map((t) => t.firstStatus)) },
-    { name: 'phases of the baseline', value: '' },
-    ...PHASES.slice(0, 4).map(([name, f]) => ({ name: name.replace('request', 'first call'), value: both(base.map(f)) })),
-    { name: 'CPU per pod start-up, by process', value: cpu },
-  );
 }
 
 // ---------------------------------------------------------------- main
@@ -297,7 +189,7 @@ const node = await startBenchNode({
   ...(profDir ? { agentNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
 });
 let tail = '';
-const closeAll = () => Promise.all([node.close(), cleanupDirect(docker).catch(() => undefined)]);
+const closeAll = () => Promise.all([node.close(), cleanupDirect(docker, RUN).catch(() => undefined)]);
 const stop = (why: string) => {
   log(`stopping: ${why}`);
   void closeAll().finally(() => process.exit(2));
@@ -308,7 +200,7 @@ setTimeout(() => stop('the whole run took more than 15 minutes'), 15 * 60_000).u
 try {
   log(`${WARMUP} + ${PODS} start-ups each way, alternating: sandbox+app with dockerode, pod through the agent (node ${node.nodeName})`);
   const { base, pods, cpu } = await measure(node, docker);
-  report(rows, base, pods, cpu);
+  report(rows, { base, pods, cpu, expected: PODS });
   tail = explainTail(pods.map((t, i) => ({
     name: t.name ?? '', t0: t.t0 ?? 0, total: t.total, direct: base[i]?.total ?? NaN,
     phases: { posted: t.posted, sandboxCreated: t.sandboxCreated, sandboxStarted: t.sandboxStarted, appCreated: t.appCreated, appStarted: t.appStarted },
