@@ -110,6 +110,10 @@ export const errors = {
       { details: { name, group, kind: resource } },
     );
   },
+  /** A write from a stale copy (the compare-and-swap lost): Kubernetes' message, which clients show as is. */
+  modified(resource: string, group: string, name: string): ApiError {
+    return errors.conflict(resource, group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+  },
   invalid(kind: string, group: string, name: string, causes: StatusCause[]): ApiError {
     const list = causes.map((c) => `${c.field}: ${c.message}`).join(', ');
     const summary = causes.length === 1 ? list : `[${list}]`;

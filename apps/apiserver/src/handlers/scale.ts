@@ -1,6 +1,6 @@
 /** The scale subresource (autoscaling/v1 Scale) of Deployments, ReplicaSets and StatefulSets. */
 import type { KubeObject, LabelSelector } from '@tugboat/api';
-import { ApiError, PATCH_CONTENT_TYPES, applyPatch, formatLabelSelector, labelSelectorRequirements } from '@tugboat/api';
+import { ApiError, PATCH_CONTENT_TYPES, applyPatch, errors, formatLabelSelector, labelSelectorRequirements } from '@tugboat/api';
 import { decodeBody, isPlainObject, mediaType, readBody } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
 import type { HandlerContext } from './context.js';
@@ -60,7 +60,7 @@ export async function handleScale(ctx: HandlerContext): Promise<void> {
       } else {
         const rv = isPlainObject(desired) && isPlainObject(desired.metadata) ? desired.metadata.resourceVersion : undefined;
         if (typeof rv === 'string' && rv !== '' && rv !== current!.metadata.resourceVersion) {
-          throw new ApiError('Conflict', `Operation cannot be fulfilled on ${ctx.info.resource}.${ctx.info.group} "${request.name}": the object has been modified; please apply your changes to the latest version and try again`);
+          throw errors.modified(ctx.info.resource, ctx.info.group, request.name ?? '');
         }
       }
       const next = structuredClone(current!) as KubeObject & Scalable;

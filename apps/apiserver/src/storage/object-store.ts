@@ -137,7 +137,7 @@ export class ObjectStore implements ResourceStorage {
       }
       if (outcome.stale) throw new Error('unreachable: a fresh read reported as stale');
       if (outcome.expectedRV || attempt >= MAX_CONFLICT_RETRIES) {
-        throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+        throw errors.modified(this.info.resource, this.info.group, name);
       }
       state = { ...decodedState(outcome.current), fresh: true };
     }
@@ -160,7 +160,7 @@ export class ObjectStore implements ResourceStorage {
         return next ? withResourceVersion(next, res.revision) : current;
       }
       if (attempt >= MAX_CONFLICT_RETRIES) {
-        throw errors.conflict(this.info.resource, this.info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+        throw errors.modified(this.info.resource, this.info.group, name);
       }
     }
   }

@@ -46,7 +46,7 @@ export async function tryWrite(
   const expectedRV = desired.metadata?.resourceVersion;
   if (expectedRV !== undefined && expectedRV !== '' && expectedRV !== current.metadata.resourceVersion) {
     if (!state.fresh) return { stale: true };
-    throw errors.conflict(info.resource, info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+    throw errors.modified(info.resource, info.group, name);
   }
   if (desired.metadata?.name !== undefined && desired.metadata.name !== name) {
     throw errors.badRequest(`the name of the object (${desired.metadata.name}) does not match the name on the URL (${name})`);
