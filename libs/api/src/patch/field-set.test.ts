@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FieldSet, changedFields, fieldsOf, fieldsV1Of, formatPath, removeAt, valueAt } from './field-set.js';
+import { changedFields } from './field-diff.js';
+import { formatPath, removeAt, valueAt } from './field-path.js';
+import { FieldSet } from './field-set.js';
+import { fieldsOf } from './field-walk.js';
+import { fieldsV1Of } from './fields-v1.js';
 import { schemaForKind } from './schema.js';
 
 const pod = {

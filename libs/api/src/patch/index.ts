@@ -9,7 +9,9 @@
  *   const toStore = recordUpdateManager(stored, next, { manager: fieldManager, subresource });
  *
  * Files: schema.ts (which lists merge, per kind), strategic.ts + list-merge.ts (strategic merge),
- * merge.ts, json.ts, field-set.ts (ownership paths, FieldsV1), managed-fields.ts, apply.ts.
+ * merge.ts, json.ts, ownership paths and FieldsV1 (field-path.ts: paths into an object; field-set.ts:
+ * sets of them; field-walk.ts: the paths an object sets; field-diff.ts: what a write changed or
+ * removed; fields-v1.ts: tries built and read without a set), managed-fields.ts, apply.ts.
  */
 import { ApiError } from '../errors.js';
 import type { KubeObject } from '../types/meta.js';

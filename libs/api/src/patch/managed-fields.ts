@@ -11,8 +11,11 @@ import type { KubeObject, ManagedFieldsEntry } from '../types/meta.js';
 import { rfc3339 } from '../time.js';
 import { deepEqual, isObject } from './json-value.js';
 import type { JsonObject } from './json-value.js';
-import { FieldSet, changedFields, fieldsOf, fieldsV1Of, removedFields, trieHasAny } from './field-set.js';
-import type { Path } from './field-set.js';
+import { changedFields, removedFields } from './field-diff.js';
+import type { Path } from './field-path.js';
+import { FieldSet } from './field-set.js';
+import { fieldsOf } from './field-walk.js';
+import { fieldsV1Of, trieHasAny } from './fields-v1.js';
 import { schemaForKind } from './schema.js';
 import type { FieldSchema } from './schema.js';
 
