@@ -8,7 +8,7 @@ import type { ObservedPod } from '../docker/observe.js';
 import { removePodVolumes } from '../docker/volumes.js';
 import { removeContainer, stopContainer } from './docker-ops.js';
 import type { PodState } from './pod-state.js';
-import type { SyncDeps } from './pod-sync.js';
+import type { SyncDeps } from './sync-pass.js';
 
 export async function teardownPod(deps: SyncDeps, uid: string, state: PodState | undefined, observed: ObservedPod): Promise<void> {
   const { docker, nodeName, logger } = deps.opts;
