@@ -42,7 +42,7 @@ export class ImagePuller {
     const seen = this.present.get(image);
     if (seen !== undefined && Date.now() - seen < PRESENT_TTL_MS) return true;
     this.present.delete(image);
-    const present = await this.isPresent(image);
+    const present = await imagePresent(this.docker, image);
     if (present) this.present.set(image, Date.now());
     return present;
   }
@@ -55,7 +55,7 @@ export class ImagePuller {
   async ensure(ctx: ImageStepContext, c: Pick<Container, 'name' | 'image' | 'imagePullPolicy'>): Promise<boolean> {
     const image = c.image ?? '';
     const policy = pullPolicyOf(c);
-    const present = await imagePresent(this.docker, image);
+    const present = await this.isPresent(image);
     if (policy === 'Never' && !present) {
       const message = `Container image "${image}" is not present with pull policy of Never`;
       ctx.waiting.set(c.name, { reason: 'ErrImageNeverPull', message });
