@@ -115,8 +115,14 @@ async function floorCreates(cp: BenchControlPlane, etcdPid: number | undefined, 
   try {
     await apiCreates(ep, 'bench-warm', WARMUP);
     const result = await withCpu({ floor: floor.pid, ...(etcdPid ? { etcd: etcdPid } : {}) }, PODS, () => apiCreates(ep, NS, PODS));
-    const { watched } = JSON.parse((await call(ep, { method: 'GET', path: '/watched' })).body) as { watched: number };
-    log(`floor server: its watch parsed ${watched} of ${WARMUP + PODS} created pods`);
+    // a floor whose watch fell behind did less work than it claims: wait for it, then refuse its figure
+    const expected = WARMUP + PODS;
+    let watched = 0;
+    for (let i = 0; i < 50 && watched < expected; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 100));
+      watched = (JSON.parse((await call(ep, { method: 'GET', path: '/watched' })).body) as { watched: number }).watched;
+    }
+    if (watched < expected) throw new Error(`floor server: its watch parsed ${watched} of ${expected} created pods`);
     return result;
   } finally {
     ep.agent.destroy();

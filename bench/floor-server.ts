@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyDefaults, recordUpdateManager, resourceFor, validateObject } from '@tugboat/api';
+import { applyDefaults, recordUpdateManager, resourceFor, rfc3339, toCause, validateObject } from '@tugboat/api';
 import type { KubeObject } from '@tugboat/api';
 import { Store, watchPrefix } from '@tugboat/store';
 
@@ -50,17 +50,17 @@ function answer(res: ServerResponse, status: number, body: string): void {
 }
 
 async function create(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  // how many events the watch parsed: the benchmark checks it saw every create
+  // how many events the watch parsed: the benchmark checks that it parsed every create
   if (req.method === 'GET' && req.url === '/watched') return answer(res, 200, JSON.stringify({ watched }));
   const ns = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(req.url ?? '')?.[1];
   if (req.method !== 'POST' || !ns) return answer(res, 404, '{"kind":"Status","code":404}');
   let obj = JSON.parse(await readBody(req)) as KubeObject;
   obj.metadata.uid = randomUUID();
-  obj.metadata.creationTimestamp = new Date().toISOString();
+  obj.metadata.creationTimestamp = rfc3339();
   if (API_WORK) {
     applyDefaults(obj);
     const problems = validateObject(PODS, obj);
-    if (problems.length > 0) return answer(res, 422, JSON.stringify({ kind: 'Status', code: 422, message: problems.map(String).join(', ') }));
+    if (problems.length > 0) return answer(res, 422, JSON.stringify({ kind: 'Status', code: 422, causes: problems.map(toCause) }));
     obj = recordUpdateManager(undefined, obj, { manager: 'bench' });
   }
   const json = JSON.stringify(obj);
