@@ -33,9 +33,10 @@ export const BASE: Record<string, KubeObject> = {
   Ingress: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'default' }, spec: { rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'svc', port: { number: 80 } } } }] } }] } },
 };
 
-export function make(kind: string, edit: (o: Body) => void = () => {}, defaults = true): KubeObject {
+/** The kind's valid object, defaulted as stored, with one edit. */
+export function make(kind: string, edit: (o: Body) => void = () => {}): KubeObject {
   const o = structuredClone(BASE[kind]!);
-  if (defaults) applyDefaults(o);
+  applyDefaults(o);
   edit(o as Body);
   return o;
 }
