@@ -54,7 +54,7 @@ export class PodSyncer {
 
   /** The next steps towards the desired pod; returns early whenever it must wait for Docker. */
   private async step(p: Pass): Promise<void> {
-    if (await this.performKills(p)) p.observed = await observePod(this.deps.observe, p.state.uid);
+    if (await this.performKills(p)) await observeAgain(this.deps, p);
     const phase = computePodStatus(statusInput(this.deps, p)).phase;
     if (phase === 'Succeeded' || phase === 'Failed') {
       // Nothing will run in a finished pod again: release its sandbox (and IP) as the kubelet does.
