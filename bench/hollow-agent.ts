@@ -1,7 +1,7 @@
 /**
  * A hollow node agent: a SIMULATION for the scheduler benchmark. It speaks NodeService exactly as
  * `tug agent` does (apps/node-agent/src/agent.ts): Join with the bootstrap token, Register a Node,
- * follow WatchPods, Heartbeat every 10 s with the Ready condition, report pod status with
+ * follow WatchPods, renew its lease every 10 s on the Heartbeats stream with the Ready condition, report pod status with
  * UpdatePodStatus and confirm deletions with ConfirmPodDeleted. It runs nothing: a pod it receives
  * is reported Running at once (or, `deferStatus`, when flushStatuses() is called). Its Node carries
  * the label `tugboat.dev/hollow=true`, fake capacity (8 cpu, 32Gi, 110 pods) and a Ready message
@@ -12,8 +12,8 @@
  * status the control plane answers NotFound, Conflict or Forbidden; retry anything else with back-off.
  */
 import type { Node, NodeCondition, Pod } from '@tugboat/api';
-import { StatusReporter, reconnectDelay, watchPods } from '@tugboat/node-agent';
-import type { PodWatch } from '@tugboat/node-agent';
+import { StatusReporter, keepHeartbeating, reconnectDelay, watchPods } from '@tugboat/node-agent';
+import type { Heartbeats, PodWatch } from '@tugboat/node-agent';
 import { KEEPALIVE_OPTIONS, channelCredentials, protos, unary } from '@tugboat/rpc';
 import type { NodeServiceClient } from '@tugboat/rpc';
 import { pino } from 'pino';
@@ -73,7 +73,7 @@ export class HollowAgent {
   private stream: PodWatch | undefined;
   /** pending back-off timers and what each runs; close() runs them at once so no waiter hangs */
   private readonly timers = new Map<NodeJS.Timeout, () => void>();
-  private heartbeat: NodeJS.Timeout | undefined;
+  private heartbeats: Heartbeats | undefined;
   private addresses = 0;
   private closed = false;
 
@@ -95,8 +95,7 @@ export class HollowAgent {
     await new Promise<void>((resolve) => {
       this.stream = watchPods(client, { pod: (type, pod) => this.onPod(type, pod), ref: () => undefined, synced: () => resolve() }, { log });
     });
-    this.beat();
-    this.heartbeat = setInterval(() => this.beat(), opts.heartbeatMs);
+    this.heartbeats = keepHeartbeating(client, { periodMs: opts.heartbeatMs, conditions: () => [READY], log });
   }
 
   /** Send the statuses held back while deferring, and report new pods at once from now on. */
@@ -112,7 +111,7 @@ export class HollowAgent {
 
   close(): void {
     this.closed = true;
-    clearInterval(this.heartbeat);
+    this.heartbeats?.close();
     const waiting = [...this.timers];
     this.timers.clear();
     for (const [t, fn] of waiting) {
@@ -122,11 +121,6 @@ export class HollowAgent {
     this.stream?.close();
     this.statuses?.close();
     this.client?.close();
-  }
-
-  private beat(): void {
-    const client = this.client!;
-    void unary(client.Heartbeat.bind(client), { conditions_json: Buffer.from(JSON.stringify([READY])) }).catch(() => undefined);
   }
 
   private onPod(type: string, pod: Pod): void {

@@ -17,4 +17,6 @@ export function renderTable(rows: readonly Row[]): string {
 }
 
 /** Progress lines go to stderr, so stdout carries only the result table. */
-export const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
+// with a CPU profile being taken, each line carries the monotonic clock in µs (the profiles' time base) to slice them by phase
+const stamp = (): string => (process.env.BENCH_CPU_PROF ? ` @${process.hrtime.bigint() / 1000n}` : '');
+export const log = (msg: string): void => void process.stderr.write(`[bench${stamp()}] ${msg}\n`);

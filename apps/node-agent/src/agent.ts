@@ -14,6 +14,8 @@ import { startAgentService } from './agent-service/server.js';
 import { reconnectDelay } from './connection/backoff.js';
 import { ensureNodeIdentity } from './connection/credentials.js';
 import { EventRecorder } from './connection/event-recorder.js';
+import { keepHeartbeating } from './connection/heartbeats.js';
+import type { Heartbeats } from './connection/heartbeats.js';
 import { watchPods } from './connection/pod-watch.js';
 import { StatusReporter } from './connection/status-reporter.js';
 import { EngineClient, engineFor } from './docker/engine-client.js';
@@ -130,7 +132,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
   const statuses = new StatusReporter(client, log);
   const events = new EventRecorder(client, log);
   const refs = new RefStore();
-  let heartbeat: NodeJS.Timeout | undefined;
+  let heartbeats: Heartbeats | undefined;
   let stream: { close(): void } | undefined;
 
   const ready = (async () => {
@@ -176,11 +178,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
         { log },
       );
     }), lifetime.signal);
-    const beat = (): void => {
-      void unary(client.Heartbeat.bind(client), { conditions_json: Buffer.from(JSON.stringify([READY])) }).catch((err: unknown) => log.warn({ err: (err as Error).message }, 'heartbeat failed'));
-    };
-    beat();
-    heartbeat = setInterval(beat, opts.heartbeatMs ?? 10_000);
+    heartbeats = keepHeartbeating(client, { periodMs: opts.heartbeatMs ?? 10_000, conditions: () => [READY], log });
     log.info('node agent ready');
   })();
   ready.catch((err: unknown) => {
@@ -193,7 +191,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     agentPort: agentService.port,
     async close() {
       lifetime.abort();
-      clearInterval(heartbeat);
+      heartbeats?.close();
       stream?.close();
       await ready.catch(() => undefined);
       await runtime?.close();

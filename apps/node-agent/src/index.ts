@@ -11,4 +11,6 @@ export type { DockerEndpoint, EngineClientOptions } from './docker/engine-client
 export { watchPods } from './connection/pod-watch.js';
 export type { ObjectEventType, PodWatch, PodWatchHandlers } from './connection/pod-watch.js';
 export { StatusReporter } from './connection/status-reporter.js';
+export { keepHeartbeating } from './connection/heartbeats.js';
+export type { HeartbeatOptions, Heartbeats } from './connection/heartbeats.js';
 export { reconnectDelay } from './connection/backoff.js';

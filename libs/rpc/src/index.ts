@@ -26,6 +26,8 @@ export type { NodeServiceClient, NodeServiceHandlers } from './gen/tugboat/v1/No
 export type { AgentServiceClient, AgentServiceHandlers } from './gen/tugboat/v1/AgentService.js';
 export type { NodeConfig__Output as NodeConfig } from './gen/tugboat/v1/NodeConfig.js';
 export type { WatchPodsEvent, WatchPodsEvent__Output } from './gen/tugboat/v1/WatchPodsEvent.js';
+export type { HeartbeatRequest, HeartbeatRequest__Output } from './gen/tugboat/v1/HeartbeatRequest.js';
+export type { HeartbeatResponse, HeartbeatResponse__Output } from './gen/tugboat/v1/HeartbeatResponse.js';
 export type { JoinResponse__Output as JoinResponse } from './gen/tugboat/v1/JoinResponse.js';
 export type { LogsRequest__Output } from './gen/tugboat/v1/LogsRequest.js';
 export type { ExecInput, ExecInput__Output } from './gen/tugboat/v1/ExecInput.js';

@@ -88,6 +88,41 @@ describe('NodeService', () => {
     n2.close();
   });
 
+  it('renews the lease on the Heartbeats stream, answering each renewal, and ends the call on a bad one', async () => {
+    const n3 = await joinAs('n3');
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n3' }, status: { capacity: { cpu: '1', memory: '1Gi', pods: '10' } } };
+    await unary(n3.Register.bind(n3), { node_json: Buffer.from(JSON.stringify(node)) });
+    const leasePath = '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/n3';
+    const ready = Buffer.from(JSON.stringify([{ type: 'Ready', status: 'True', reason: 'KubeletReady' }]));
+
+    const call = n3.Heartbeats();
+    const answers: number[] = [];
+    const ended = new Promise<grpc.ServiceError>((resolve) => call.on('error', resolve));
+    call.on('data', (res: { lease_duration_seconds: number }) => answers.push(res.lease_duration_seconds));
+    call.write({ conditions_json: ready });
+    await until(() => answers.length === 1, 'the first renewal');
+    const first = (await rest('GET', leasePath)).body;
+    expect(first.spec).toMatchObject({ holderIdentity: 'n3', leaseDurationSeconds: answers[0] });
+    expect((await rest('GET', '/api/v1/nodes/n3')).body.status.conditions).toEqual([expect.objectContaining({ type: 'Ready', status: 'True' })]);
+
+    call.write({ conditions_json: ready });
+    await until(() => answers.length === 2, 'the second renewal');
+    const second = (await rest('GET', leasePath)).body;
+    expect(Number(second.metadata.resourceVersion)).toBeGreaterThan(Number(first.metadata.resourceVersion));
+    expect(second.spec.renewTime > first.spec.renewTime).toBe(true);
+
+    call.write({ conditions_json: Buffer.from('{not json') });
+    expect(await ended).toMatchObject({ code: 3, details: expect.stringContaining('conditions_json') });
+    expect(answers).toHaveLength(2);
+
+    const anonymous = new (protos().node.NodeService)(cp.api.nodeServiceAddress, channelCredentials({ caPem: cp.api.caPem }), KEEPALIVE_OPTIONS);
+    const refused = anonymous.Heartbeats();
+    const status = await new Promise<grpc.ServiceError>((resolve) => refused.on('error', resolve));
+    expect(status.code).toBe(16);
+    anonymous.close();
+    n3.close();
+  });
+
   it('streams its pods with what they reference, takes status from its node only, and finishes graceful deletion', async () => {
     const n1 = await joinAs('n1');
     const n2 = await joinAs('n2');

@@ -3,12 +3,13 @@
  * certificates are requested, not required (Join is how a node gets one), and checked per call.
  */
 import * as grpc from '@grpc/grpc-js';
-import type { Event, Node, NodeCondition } from '@tugboat/api';
+import type { Event, Node } from '@tugboat/api';
 import { KEEPALIVE_OPTIONS, decodeJson, encodeJson, listen, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
 import type { ListeningServer, NodeServiceHandlers } from '@tugboat/rpc';
 import type { NodeServiceContext } from './context.js';
 import { recordEvents } from './events.js';
 import { LEASE_DURATION_SECONDS, heartbeat } from './heartbeat.js';
+import { decodeConditions, serveHeartbeats } from './heartbeat-stream.js';
 import { nodeNameOf } from './identity.js';
 import { join } from './join.js';
 import { confirmPodDeleted, updatePodStatus } from './pod-status.js';
@@ -19,6 +20,15 @@ export type NodeServiceServer = ListeningServer;
 
 function handlers(ctx: NodeServiceContext): NodeServiceHandlers {
   const node = (call: Parameters<typeof nodeNameOf>[1]): string => nodeNameOf(ctx.verifier, call);
+  /** a streaming call's node, or undefined after ending the call with the reason it has none */
+  const identified = (call: Parameters<typeof nodeNameOf>[1] & { emit(event: 'error', err: unknown): boolean }): string | undefined => {
+    try {
+      return node(call);
+    } catch (err) {
+      call.emit('error', toServiceError(err));
+      return undefined;
+    }
+  };
   return {
     Join: unaryHandler(async (call) => await join(ctx, call.request)),
     Register: unaryHandler(async (call) => {
@@ -26,10 +36,13 @@ function handlers(ctx: NodeServiceContext): NodeServiceHandlers {
       return { node_json: encodeJson(obj), config };
     }),
     Heartbeat: unaryHandler(async (call) => {
-      const raw = call.request.conditions_json;
-      await heartbeat(ctx, node(call), raw.length > 0 ? decodeJson<NodeCondition[]>(raw, 'conditions_json') : []);
+      await heartbeat(ctx, node(call), decodeConditions(call.request.conditions_json));
       return { lease_duration_seconds: LEASE_DURATION_SECONDS };
     }),
+    Heartbeats(call) {
+      const name = identified(call);
+      if (name !== undefined) serveHeartbeats(ctx, name, call);
+    },
     UpdatePodStatus: unaryHandler(async (call) => {
       const r = call.request;
       const rv = await updatePodStatus(ctx, node(call), { namespace: r.namespace, name: r.name, uid: r.uid }, decodeJson(r.status_json, 'status_json'));
@@ -44,13 +57,8 @@ function handlers(ctx: NodeServiceContext): NodeServiceHandlers {
       return {};
     }),
     WatchPods(call) {
-      let name: string;
-      try {
-        name = node(call);
-      } catch (err) {
-        call.emit('error', toServiceError(err));
-        return;
-      }
+      const name = identified(call);
+      if (name === undefined) return;
       const stream = openPodStream(ctx, name, call.request.resource_version, {
         write: (ev) => void call.write(ev),
         fail: (reason) => {

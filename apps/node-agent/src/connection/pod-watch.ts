@@ -6,8 +6,8 @@
 import type { ConfigMap, Pod, Secret } from '@tugboat/api';
 import type { NodeServiceClient, WatchPodsEvent__Output } from '@tugboat/rpc';
 import type { Logger } from 'pino';
-import { reconnectDelay } from './backoff.js';
 import type { ReconnectPolicy } from './backoff.js';
+import { reopening } from './reopening-call.js';
 
 export type ObjectEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -24,10 +24,6 @@ export interface PodWatch {
 
 export function watchPods(client: NodeServiceClient, handlers: PodWatchHandlers, opts: { log: Logger; reconnect?: ReconnectPolicy }): PodWatch {
   let resourceVersion = '';
-  let attempt = 0;
-  let closed = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: ReturnType<NodeServiceClient['WatchPods']> | undefined;
 
   function handle(ev: WatchPodsEvent__Output, seen: Map<string, Pod>): void {
     if (ev.resource_version) resourceVersion = ev.resource_version;
@@ -48,37 +44,17 @@ export function watchPods(client: NodeServiceClient, handlers: PodWatchHandlers,
     }
   }
 
-  function open(): void {
-    if (closed) return;
+  const calls = reopening(() => {
     const seen = new Map<string, Pod>();
     const call = client.WatchPods({ resource_version: resourceVersion });
-    current = call;
     call.on('data', (ev: WatchPodsEvent__Output) => {
-      attempt = 0;
       try {
         handle(ev, seen);
       } catch (err) {
         opts.log.error({ err, type: ev.type, kind: ev.kind }, 'bad pod stream event');
       }
     });
-    let ended = false;
-    const retry = (why: string): void => {
-      if (ended || closed) return;
-      ended = true;
-      const delay = reconnectDelay(attempt++, opts.reconnect);
-      opts.log.warn({ why, delayMs: delay, resourceVersion }, 'pod stream lost: reconnecting');
-      timer = setTimeout(open, delay);
-    };
-    call.on('error', (err: Error) => retry(err.message));
-    call.on('end', () => retry('server ended the stream'));
-  }
-
-  open();
-  return {
-    close() {
-      closed = true;
-      clearTimeout(timer);
-      current?.cancel();
-    },
-  };
+    return call;
+  }, { log: opts.log, what: 'pod stream', reconnect: opts.reconnect, context: () => ({ resourceVersion }) });
+  return { close: () => calls.close() };
 }

@@ -36,6 +36,11 @@ export interface NodeServiceClient extends grpc.Client {
   heartbeat(argument: _tugboat_v1_HeartbeatRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tugboat_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   heartbeat(argument: _tugboat_v1_HeartbeatRequest, callback: grpc.requestCallback<_tugboat_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   
+  Heartbeats(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_tugboat_v1_HeartbeatRequest, _tugboat_v1_HeartbeatResponse__Output>;
+  Heartbeats(options?: grpc.CallOptions): grpc.ClientDuplexStream<_tugboat_v1_HeartbeatRequest, _tugboat_v1_HeartbeatResponse__Output>;
+  heartbeats(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_tugboat_v1_HeartbeatRequest, _tugboat_v1_HeartbeatResponse__Output>;
+  heartbeats(options?: grpc.CallOptions): grpc.ClientDuplexStream<_tugboat_v1_HeartbeatRequest, _tugboat_v1_HeartbeatResponse__Output>;
+  
   Join(argument: _tugboat_v1_JoinRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tugboat_v1_JoinResponse__Output>): grpc.ClientUnaryCall;
   Join(argument: _tugboat_v1_JoinRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tugboat_v1_JoinResponse__Output>): grpc.ClientUnaryCall;
   Join(argument: _tugboat_v1_JoinRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tugboat_v1_JoinResponse__Output>): grpc.ClientUnaryCall;
@@ -84,6 +89,8 @@ export interface NodeServiceHandlers extends grpc.UntypedServiceImplementation {
   
   Heartbeat: grpc.handleUnaryCall<_tugboat_v1_HeartbeatRequest__Output, _tugboat_v1_HeartbeatResponse>;
   
+  Heartbeats: grpc.handleBidiStreamingCall<_tugboat_v1_HeartbeatRequest__Output, _tugboat_v1_HeartbeatResponse>;
+  
   Join: grpc.handleUnaryCall<_tugboat_v1_JoinRequest__Output, _tugboat_v1_JoinResponse>;
   
   RecordEvents: grpc.handleUnaryCall<_tugboat_v1_RecordEventsRequest__Output, _tugboat_v1_RecordEventsResponse>;
@@ -99,6 +106,7 @@ export interface NodeServiceHandlers extends grpc.UntypedServiceImplementation {
 export interface NodeServiceDefinition extends grpc.ServiceDefinition {
   ConfirmPodDeleted: MethodDefinition<_tugboat_v1_ConfirmPodDeletedRequest, _tugboat_v1_ConfirmPodDeletedResponse, _tugboat_v1_ConfirmPodDeletedRequest__Output, _tugboat_v1_ConfirmPodDeletedResponse__Output>
   Heartbeat: MethodDefinition<_tugboat_v1_HeartbeatRequest, _tugboat_v1_HeartbeatResponse, _tugboat_v1_HeartbeatRequest__Output, _tugboat_v1_HeartbeatResponse__Output>
+  Heartbeats: MethodDefinition<_tugboat_v1_HeartbeatRequest, _tugboat_v1_HeartbeatResponse, _tugboat_v1_HeartbeatRequest__Output, _tugboat_v1_HeartbeatResponse__Output>
   Join: MethodDefinition<_tugboat_v1_JoinRequest, _tugboat_v1_JoinResponse, _tugboat_v1_JoinRequest__Output, _tugboat_v1_JoinResponse__Output>
   RecordEvents: MethodDefinition<_tugboat_v1_RecordEventsRequest, _tugboat_v1_RecordEventsResponse, _tugboat_v1_RecordEventsRequest__Output, _tugboat_v1_RecordEventsResponse__Output>
   Register: MethodDefinition<_tugboat_v1_RegisterRequest, _tugboat_v1_RegisterResponse, _tugboat_v1_RegisterRequest__Output, _tugboat_v1_RegisterResponse__Output>
