@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need, only when it is missing: etcd (Debian's etcd-server),
-# the npm workspace dependencies, and a running Docker engine with the local images.
+# Installs what the build and the tests need, only when it is missing: etcd (Debian's etcd-server and
+# etcd-client), the npm workspace dependencies, and a running Docker engine with the local images.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! command -v etcd >/dev/null 2>&1 && [ -z "${ETCD_BIN:-}" ]; then
-  echo "ensure-deps: installing etcd-server"
+# etcdctl (etcd-client) is the independent client an informer test changes etcd with
+if { ! command -v etcd >/dev/null 2>&1 && [ -z "${ETCD_BIN:-}" ]; } || ! command -v etcdctl >/dev/null 2>&1; then
+  echo "ensure-deps: installing etcd-server and etcd-client"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq etcd-server >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq etcd-server etcd-client >/dev/null
 fi
 
 # Install exactly what the lock file says when node_modules is missing or older than it. `npm ci`
