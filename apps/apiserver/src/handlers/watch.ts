@@ -47,8 +47,20 @@ export async function handleWatch(ctx: HandlerContext): Promise<void> {
     resolveDone();
   };
 
+  // Events that arrive in one turn of the event loop (one etcd watch response often carries many)
+  // leave in one chunked write: one TLS record and one syscall instead of one per event.
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    res.uncork();
+  };
   const write = (type: WatchEventType, obj: KubeObject, json?: Buffer) => {
     if (done) return;
+    if (!corked) {
+      corked = true;
+      res.cork();
+      process.nextTick(uncork);
+    }
     if (asTable && type !== 'BOOKMARK' && type !== 'ERROR') {
       res.write(`${JSON.stringify({ type, object: toTable(ctx.info, [obj], tableOptions(ctx, obj.metadata.resourceVersion)) })}\n`);
     } else {
