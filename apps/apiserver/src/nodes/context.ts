@@ -1,6 +1,7 @@
 /** What the NodeService handlers share. */
 import type { PeerVerifier } from '@tugboat/rpc';
 import type { Logger } from 'pino';
+import type { BatchGate } from './batch-gate.js';
 import type { KeyPair } from '../security/pki.js';
 import type { Storage } from '../storage/storage.js';
 
@@ -20,6 +21,8 @@ export interface NodeServiceContext {
   network: ClusterNetwork;
   verifier: PeerVerifier;
   log: Logger;
+  /** lease renewals pass it in batches (heartbeat.ts); the NodeService owns it */
+  renewals: BatchGate;
 }
 
 /** field manager recorded on what agents write */

@@ -16,7 +16,15 @@ export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 /** Kubernetes' default nodeStatusReportFrequency. */
 export const NODE_STATUS_REPORT_SECONDS = 300;
 
+/**
+ * Renewals leave for etcd together, once per RENEWAL_BATCH_MS: a thousand nodes renew a hundred times
+ * a second, and etcd spends ~1.2 ms of CPU on a write that arrives alone against ~0.3 ms on each of
+ * twenty that arrive together (bench/etcd-batching.ts). The wait is nothing next to a 40 s lease.
+ */
+export const RENEWAL_BATCH_MS = 200;
+
 export async function heartbeat(ctx: NodeServiceContext, nodeName: string, conditions: NodeCondition[]): Promise<void> {
+  await ctx.renewals.wait();
   await renewLease(ctx, nodeName);
   const node = ctx.storage.byKind('Node').cache.get(nodeName)?.obj as Node | undefined;
   if (conditions.length > 0 && conditionsDue(node?.status?.conditions ?? [], conditions, Date.now())) {

@@ -8,7 +8,8 @@ import { KEEPALIVE_OPTIONS, decodeJson, encodeJson, listen, protos, serverCreden
 import type { ListeningServer, NodeServiceHandlers } from '@tugboat/rpc';
 import type { NodeServiceContext } from './context.js';
 import { recordEvents } from './events.js';
-import { LEASE_DURATION_SECONDS, heartbeat } from './heartbeat.js';
+import { BatchGate } from './batch-gate.js';
+import { LEASE_DURATION_SECONDS, RENEWAL_BATCH_MS, heartbeat } from './heartbeat.js';
 import { decodeConditions, serveHeartbeats } from './heartbeat-stream.js';
 import { nodeNameOf } from './identity.js';
 import { join } from './join.js';
@@ -73,8 +74,19 @@ function handlers(ctx: NodeServiceContext): NodeServiceHandlers {
   };
 }
 
-export async function startNodeService(ctx: NodeServiceContext, opts: { host: string; port: number; tls: { certPem: string; keyPem: string } }): Promise<NodeServiceServer> {
+export async function startNodeService(
+  shared: Omit<NodeServiceContext, 'renewals'>,
+  opts: { host: string; port: number; tls: { certPem: string; keyPem: string } },
+): Promise<NodeServiceServer> {
+  const ctx: NodeServiceContext = { ...shared, renewals: new BatchGate(RENEWAL_BATCH_MS) };
   const server = new grpc.Server({ ...KEEPALIVE_OPTIONS, 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
   server.addService(protos().node.NodeService.service, handlers(ctx));
-  return await listen(server, { host: opts.host, port: opts.port, credentials: serverCredentials({ caPem: ctx.ca.certPem, ...opts.tls }, 'request') });
+  const listening = await listen(server, { host: opts.host, port: opts.port, credentials: serverCredentials({ caPem: ctx.ca.certPem, ...opts.tls }, 'request') });
+  return {
+    port: listening.port,
+    async close() {
+      ctx.renewals.close();
+      await listening.close();
+    },
+  };
 }
