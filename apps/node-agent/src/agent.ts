@@ -49,7 +49,7 @@ export interface AgentOptions {
 }
 
 export interface Agent {
-  /** registered, runtime adopted its containers, and the first full pod list applied */
+  /** registered, runtime adopted its containers, the first full pod list applied, the lease renewed */
   readonly ready: Promise<void>;
   readonly nodeName: string;
   readonly agentPort: number;
@@ -178,7 +178,10 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
         { log },
       );
     }), lifetime.signal);
-    heartbeats = keepHeartbeating(client, { periodMs: opts.heartbeatMs ?? 10_000, conditions: () => [READY], log });
+    // ready once the lease exists: the control plane counts a node without one as never heard from
+    await unlessClosed(new Promise<void>((resolve) => {
+      heartbeats = keepHeartbeating(client, { periodMs: opts.heartbeatMs ?? 10_000, conditions: () => [READY], log, onRenewed: resolve });
+    }), lifetime.signal);
     log.info('node agent ready');
   })();
   ready.catch((err: unknown) => {
