@@ -58,3 +58,14 @@ describe('milliValue / quantityValue', () => {
     expect(quantityValue(input)).toBe(want);
   });
 });
+
+describe('remembered answers', () => {
+  it('give the same value on every call, and a malformed quantity throws every time', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(milliValue('250m')).toBe(250);
+      expect(quantityValue('1.5Gi')).toBe(1610612736);
+      expect(parseQuantity('0.1')).toBe(0.1);
+      expect(() => milliValue('12 cores')).toThrow(/regular expression/);
+    }
+  });
+});

@@ -62,20 +62,37 @@ function scaled(d: Decoded, scale: number): bigint {
   return d.negative ? -up : up;
 }
 
+const MAX_REMEMBERED = 1024;
+
+/**
+ * Pods repeat a handful of quantities (`100m`, `128Mi`) and the scheduler reads them for every pod
+ * it places or sees bound, so each function remembers its answers (a bounded table; a malformed
+ * quantity throws every time and is not remembered). Decoding is a regular expression and BigInt
+ * arithmetic, a microsecond or two; a lookup is a hash of a short string.
+ */
+function remembered(fn: (q: QuantityInput) => number): (q: QuantityInput) => number {
+  const seen = new Map<QuantityInput, number>();
+  return (q) => {
+    let v = seen.get(q);
+    if (v === undefined) {
+      v = fn(q);
+      if (seen.size >= MAX_REMEMBERED) seen.clear();
+      seen.set(q, v);
+    }
+    return v;
+  };
+}
+
 /** The value in base units (cores, bytes, pods) as a float. Throws on a malformed quantity. */
-export function parseQuantity(q: QuantityInput): number {
+export const parseQuantity = remembered((q) => {
   const d = mustDecode(q);
   // Going through the decimal string keeps `0.1` exactly the double 0.1.
   const v = Number(`${d.digits}e${d.exp10}`) * 1024 ** d.exp1024;
   return d.negative ? -v : v;
-}
+});
 
 /** The value in thousandths (millicores), rounded up as Kubernetes' MilliValue does. */
-export function milliValue(q: QuantityInput): number {
-  return Number(scaled(mustDecode(q), 3));
-}
+export const milliValue = remembered((q) => Number(scaled(mustDecode(q), 3)));
 
 /** The value rounded up to a whole number of base units (bytes), as Quantity.Value does. */
-export function quantityValue(q: QuantityInput): number {
-  return Number(scaled(mustDecode(q), 0));
-}
+export const quantityValue = remembered((q) => Number(scaled(mustDecode(q), 0)));
