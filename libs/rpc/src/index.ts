@@ -10,6 +10,8 @@
  * Objects inside messages are JSON bytes of the Kubernetes API types (one schema for objects);
  * errors carry the Kubernetes Status (see errors.ts).
  */
+import './grpc-fixes.js';
+
 export { PROTO_DIR, PROTO_LOADER_OPTIONS, protos } from './proto.js';
 export { KEEPALIVE_OPTIONS, channelCredentials, serverCredentials } from './credentials.js';
 export type { ClientTls, TlsIdentity } from './credentials.js';
