@@ -9,6 +9,8 @@ import type { ChildProcess } from 'node:child_process';
 export interface BenchChild<T> {
   info: T;
   pid: number;
+  /** send `message` and resolve with the child's next message */
+  ask<R>(message: string, timeoutMs?: number): Promise<R>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,11 @@ export async function forkReady<T>(file: string, opts: ForkOptions): Promise<Ben
     return {
       info,
       pid: child.pid!,
+      ask<R>(message: string, timeoutMs = 10_000): Promise<R> {
+        const answer = firstMessage<R>(child, timeoutMs, opts.what, `answering '${message}'`);
+        child.send(message);
+        return answer;
+      },
       async close() {
         if (child.connected) child.send('close');
         const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -44,16 +51,19 @@ export async function forkReady<T>(file: string, opts: ForkOptions): Promise<Ben
   }
 }
 
-function firstMessage<T>(child: ChildProcess, timeoutMs: number, what: string): Promise<T> {
+function firstMessage<T>(child: ChildProcess, timeoutMs: number, what: string, waitingFor = 'ready'): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} not ready after ${timeoutMs} ms`)), timeoutMs);
-    child.once('message', (m) => {
+    // settle() runs only from the listeners and the timer below, so `timer` is always set by then
+    const settle = (fn: () => void) => {
       clearTimeout(timer);
-      resolve(m as T);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${what} exited early (code ${code})`));
-    });
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      fn();
+    };
+    const onMessage = (m: unknown) => settle(() => resolve(m as T));
+    const onExit = (code: number | null) => settle(() => reject(new Error(`${what} exited early (code ${code})`)));
+    const timer = setTimeout(() => settle(() => reject(new Error(`${what}: not ${waitingFor} after ${timeoutMs} ms`))), timeoutMs);
+    child.on('message', onMessage);
+    child.on('exit', onExit);
   });
 }

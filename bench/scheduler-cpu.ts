@@ -51,13 +51,13 @@ export function ceiling(background: Background, from: Timed, to: Timed, ops: num
   return [{ name: `  CPU ceiling on ${cores} cores at ${msPerPod.toFixed(2)} ms per pod`, value: `${rate(busy)} with the agents' background (${busy.toFixed(2)} cores), ${rate(0)} without` }];
 }
 
-/** CPU seconds so far of the scheduler (this process), the apiserver, etcd and the hollow agents. */
-export function cpuSampler(cp: BenchControlPlane, fleet: HollowFleet): () => Timed {
+/** CPU seconds so far of the scheduler's process (0 while none runs), the apiserver, etcd and the hollow agents. */
+export function cpuSampler(cp: BenchControlPlane, fleet: HollowFleet, schedulerPid: () => number | undefined): () => Timed {
   const etcd = childPid(cp.pid, 'etcd');
   return () => {
-    const self = process.cpuUsage();
+    const scheduler = schedulerPid();
     const cpu = {
-      scheduler: (self.user + self.system) / 1e6,
+      scheduler: scheduler === undefined ? 0 : cpuSecondsOf(scheduler),
       apiserver: cpuSecondsOf(cp.pid),
       ...(etcd ? { etcd: cpuSecondsOf(etcd) } : {}),
       agents: cpuSecondsOf(fleet.pid),

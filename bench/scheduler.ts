@@ -18,8 +18,11 @@
  */
 import { loadavg } from 'node:os';
 import type { Node, Pod } from '@tugboat/api';
-import { HttpRestClient } from '@tugboat/client';
-import { SchedulerCache, defaultProfile, podInfo, schedulePod, startScheduler } from '@tugboat/scheduler';
+import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '@tugboat/apiserver/node-flags';
+import { SchedulerCache, defaultProfile, podInfo, schedulePod } from '@tugboat/scheduler';
+import { forkReady } from './child.js';
+import type { SchedulerChildConfig, SchedulerChildReady, SchedulerChildStats } from './scheduler-child.js';
 import type { BenchControlPlane } from './control-plane.js';
 import { AGENT_HEARTBEAT_MS, HOLLOW_LABEL } from './hollow-agent.js';
 import { epochMs, startHollowFleet } from './hollow-fleet-process.js';
@@ -108,37 +111,43 @@ interface Bench {
   http: Endpoint;
   fleet: HollowFleet;
   rows: Row[];
-  /** CPU seconds so far of the scheduler (this process), the apiserver, etcd and the hollow agents, at a time */
+  /** CPU seconds so far of the current scheduler process, the apiserver, etcd and the hollow agents, at a time */
   cpu(): Timed;
+  /** the scheduler process of the current phase, if one runs */
+  schedulerPid: number | undefined;
   background: Background;
   bindErrors: number;
 }
 
-function newScheduler(cp: BenchControlPlane) {
-  const client = new HttpRestClient({ server: cp.secureUrl, ca: cp.caPem, token: cp.adminToken, userAgent: 'bench-scheduler' });
-  process.env.LOG_LEVEL ??= 'warn';
-  const scheduler = startScheduler({ client, parallelism: PARALLELISM });
-  return {
-    scheduler,
-    async close() {
-      await scheduler.close();
-      client.close();
-    },
-  };
+const SCHEDULER_CHILD = fileURLToPath(new URL('./scheduler-child.ts', import.meta.url));
+
+/**
+ * A fresh scheduler in its own process (scheduler-child.ts) with the V8 flags `tug server` gives it,
+ * over HTTPS with a token as any client; ready when its caches synced.
+ */
+async function newScheduler(cp: BenchControlPlane) {
+  const config: SchedulerChildConfig = { server: cp.secureUrl, caPem: cp.caPem, token: cp.adminToken, parallelism: PARALLELISM };
+  // forkReady passes this process's node flags on too: `node --cpu-prof` profiles the scheduler as well
+  const child = await forkReady<SchedulerChildReady>(SCHEDULER_CHILD, {
+    nodeFlags: [...SERVER_NODE_FLAGS],
+    env: { ...process.env, BENCH_SCHEDULER: JSON.stringify(config) },
+    what: 'scheduler',
+  });
+  return { ...child.info, pid: child.pid, stats: () => child.ask<{ stats: SchedulerChildStats }>('stats').then((m) => m.stats), close: () => child.close() };
 }
 
 /** One bind phase: PODS pending pods, then a fresh scheduler; bound = seen by the pod's node agent. */
-async function bindPhase(b: Bench, prefix: string, label: string, withStatus: boolean): Promise<ReturnType<typeof newScheduler>> {
+async function bindPhase(b: Bench, prefix: string, label: string, withStatus: boolean): Promise<Awaited<ReturnType<typeof newScheduler>>> {
   await createAll(b.http, PODS, `pending pods ${prefix}-* (10m cpu, 16Mi each)`, (i) => call(b.http, { method: 'POST', path: `/api/v1/namespaces/${NS}/pods`, body: smallPod(prefix, i) }));
   const before = b.fleet.seenAt.size;
   const statusesBefore = b.fleet.statuses().ok;
   log(`${label}: starting the scheduler (parallelism ${PARALLELISM}, leader election on)`);
-  const t0 = epochMs();
-  const cpu0 = b.cpu();
-  const s = newScheduler(b.cp);
+  const s = await newScheduler(b.cp);
+  b.schedulerPid = s.pid;
   try {
-    await s.scheduler.ready;
-    const synced = epochMs();
+    // CPU is counted from here: the scheduler process's start-up and first list are not binds
+    const cpu0 = b.cpu();
+    const synced = s.syncedAt;
     await b.fleet.untilSeen(before + PODS, PHASE_DEADLINE_MS);
     const cpu1 = b.cpu();
     const times = [...b.fleet.seenAt.entries()].filter(([name]) => name.startsWith(`${prefix}-`)).map(([, at]) => at);
@@ -148,7 +157,7 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
     record(
       b.rows,
       { name: label, value: '' },
-      { name: '  scheduler start → caches synced → first pod bound', value: `${fmtMs(synced - t0)} → ${fmtMs(first - synced)}` },
+      { name: '  scheduler start → caches synced → first pod bound', value: `${fmtMs(synced - s.startedAt)} → ${fmtMs(first - synced)}` },
       { name: `  ${PODS} pods bound (seen by their node), from synced`, value: `${((last - synced) / 1000).toFixed(1)} s` },
       { name: '  pods bound per second', value: `${Math.round(perSecond)}/s`, target: `>= ${TARGET}/s`, pass: perSecond >= TARGET },
       { name: '  CPU per bound pod, ms', value: perOp(b.background, cpu0, cpu1, PODS) },
@@ -163,10 +172,11 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
         { name: '  CPU per pod, bind + status, ms', value: perOp(b.background, cpu0, cpu2, PODS) },
       );
     }
-    b.bindErrors += (await s.scheduler.metrics.attempts.get()).values.find((v) => v.labels.result === 'error')?.value ?? 0;
+    b.bindErrors += (await s.stats()).bindErrors;
     return s;
   } catch (err) {
-    log(`${label}: stalled; scheduler leading: ${s.scheduler.isLeader()}; ${await whereStuck(b.http, `/api/v1/namespaces/${NS}/pods?labelSelector=app%3D${prefix}`, Array.from({ length: PODS }, (_, i) => podName(prefix, i)), b.fleet.seenAt)}`);
+    const leading = await s.stats().then((st) => String(st.leading), () => 'unknown');
+    log(`${label}: stalled; scheduler leading: ${leading}; ${await whereStuck(b.http, `/api/v1/namespaces/${NS}/pods?labelSelector=app%3D${prefix}`, Array.from({ length: PODS }, (_, i) => podName(prefix, i)), b.fleet.seenAt)}`);
     await s.close();
     throw err;
   }
@@ -223,13 +233,14 @@ async function latencyPhase(b: Bench): Promise<void> {
 async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
   const http = endpoint(cp.insecureUrl, { sockets: CONC });
   let fleet: HollowFleet | undefined;
-  let scheduler: ReturnType<typeof newScheduler> | undefined;
+  let scheduler: Awaited<ReturnType<typeof newScheduler>> | undefined;
   try {
     await call(http, { method: 'POST', path: '/api/v1/namespaces', body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } }) });
     log(`starting ${NODES} SIMULATED hollow agents (real NodeService: Join, Register, Heartbeat, WatchPods, UpdatePodStatus; they run nothing)`);
     fleet = await startHollowFleet({ server: cp.nodeServiceAddress, caPem: cp.caPem, token: cp.nodeToken, nodes: NODES, heartbeatMs: HEARTBEAT_MS, deferStatus: STATUS !== 'on', startConcurrency: 16 });
     log(`hollow agents joined and registered: ${NODES} in ${(fleet.startMs / 1000).toFixed(1)} s`);
-    const b: Bench = { cp, http, fleet, rows, cpu: cpuSampler(cp, fleet), background: undefined, bindErrors: 0 };
+    const b: Bench = { cp, http, fleet, rows, cpu: () => sample(), background: undefined, bindErrors: 0, schedulerPid: undefined };
+    const sample = cpuSampler(cp, fleet, () => b.schedulerPid);
     const dry = cyclesOnly(NODES, PODS);
     record(
       rows,
