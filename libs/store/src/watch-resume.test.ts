@@ -5,7 +5,7 @@ import { Store, startEtcd, watchPrefix } from '@tugboat/store';
 import type { EtcdProcess, StoreEvent } from '@tugboat/store';
 import { deliveredUpTo } from './watch.js';
 
-const put = (key: string, modRevision: number): StoreEvent => ({ type: 'put', kv: { key, value: '', modRevision, createRevision: modRevision }, prev: undefined });
+const put = (key: string, modRevision: number): StoreEvent => ({ type: 'put', kv: { key, value: '', modRevision, createRevision: modRevision } });
 
 describe('deliveredUpTo', () => {
   it('trusts the last event of a response, not its header revision', () => {

@@ -9,9 +9,14 @@ import { toStoredValue } from './store.js';
 
 const CANCEL_TIMEOUT_MS = 2_000;
 
+/**
+ * No previous values: the one owner of prefix watches (the apiserver's watch cache) keeps every key's
+ * last value itself, and asking etcd for them (prev_kv) made it read each one back from its backend
+ * and send it again with every event, doubling what is sent and decoded.
+ */
 export type StoreEvent =
-  | { type: 'put'; kv: StoredValue; prev: StoredValue | undefined }
-  | { type: 'delete'; key: string; modRevision: number; prev: StoredValue | undefined };
+  | { type: 'put'; kv: StoredValue }
+  | { type: 'delete'; key: string; modRevision: number };
 
 export interface PrefixWatchHandlers {
   /** events of one etcd response, in revision order, with the revision delivered so far (see deliveredUpTo) */
@@ -57,7 +62,6 @@ export async function watchPrefix(
     .watch()
     .prefix(prefix)
     .startRevision(String(fromRevision))
-    .withPreviousKV()
     .create();
   let dead = false;
   let delivered = fromRevision - 1;
@@ -68,23 +72,11 @@ export async function watchPrefix(
   });
   watcher.on('data', (res) => {
     if (dead) return;
-    const events: StoreEvent[] = (res.events ?? []).map((ev) => {
-      const kv = ev.kv;
-      const prevKv = ev.prev_kv;
-      if (ev.type === 'Delete') {
-        return { type: 'delete', key: kv.key.toString(), modRevision: Number(kv.mod_revision), prev: prevKv ? toStoredValue(prevKv) : undefined };
-      }
-      // most owners never look at a put's previous value: decode it (a whole object) only when asked
-      let prev: StoredValue | undefined;
-      return {
-        type: 'put',
-        kv: toStoredValue(kv),
-        get prev() {
-          if (prev === undefined && prevKv) prev = toStoredValue(prevKv);
-          return prev;
-        },
-      };
-    });
+    const events: StoreEvent[] = (res.events ?? []).map((ev) =>
+      ev.type === 'Delete'
+        ? { type: 'delete', key: ev.kv.key.toString(), modRevision: Number(ev.kv.mod_revision) }
+        : { type: 'put', kv: toStoredValue(ev.kv) },
+    );
     delivered = deliveredUpTo(delivered, events, Number(res.header.revision));
     handlers.onEvents(events, delivered);
   });

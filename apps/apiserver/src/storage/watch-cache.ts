@@ -267,8 +267,8 @@ export class WatchCache {
     const prev = this.objects.get(key);
     this.objects.delete(key);
     this.reindex(key, prev?.obj, undefined);
-    const last: StoredValue | undefined = ev.prev;
-    const base = prev?.obj ?? (last ? decodeStored(last) : undefined);
+    // the cache listed at its start revision and has seen every event since: it holds every key
+    const base = prev?.obj;
     if (!base) return undefined;
     // a deleted object is reported in its last state, at the revision of its deletion
     const obj = { ...base, metadata: { ...base.metadata, resourceVersion: String(ev.modRevision) } };
