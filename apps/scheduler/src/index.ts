@@ -8,6 +8,7 @@
  *   // shutdown: await scheduler.close();
  */
 export { startScheduler } from './scheduler.js';
+export { DEFAULT_PARALLELISM } from './defaults.js';
 export type { LeaderElectionConfig, Scheduler, SchedulerOptions } from './scheduler.js';
 export type { ScoringStrategy } from './plugins/node-resources-allocated.js';
 export { defaultProfile } from './registry.js';

@@ -12,6 +12,7 @@ import type { LeaderElector, RestClient } from '@tugboat/client';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { DEFAULT_PARALLELISM } from './defaults.js';
 import { DEFAULT_SCHEDULER_NAME, NODES, PODS } from './api/resources.js';
 import { SchedulerCache } from './cache/scheduler-cache.js';
 import { watchClusterEvents } from './cluster-events.js';
@@ -38,7 +39,7 @@ export interface SchedulerOptions {
   identity?: string;
   /** node resource scoring: spread load (default) or bin-pack */
   scoringStrategy?: ScoringStrategy;
-  /** binds and status writes in flight at once (default 16) */
+  /** binds and status writes in flight at once (default DEFAULT_PARALLELISM) */
   parallelism?: number;
   /** metrics go here; a private registry when unset */
   registry?: Registry;
@@ -84,7 +85,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     if (term) return;
     const queue = new SchedulingQueue({ flushIntervalMs: opts.unschedulableFlushMs, maxUnschedulableMs: opts.maxUnschedulableMs });
     const loop = new SchedulingLoop({
-      client: opts.client, pods, cache, queue, profile, metrics, log, identity, schedulerName, parallelism: opts.parallelism ?? 16,
+      client: opts.client, pods, cache, queue, profile, metrics, log, identity, schedulerName, parallelism: opts.parallelism ?? DEFAULT_PARALLELISM,
     });
     // Level-triggered: whatever is pending now gets a cycle, whatever happened while we followed.
     for (const pod of pods.list()) if (isPendingFor(pod, schedulerName)) queue.add(keyOf(pod));
