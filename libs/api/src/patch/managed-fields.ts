@@ -47,6 +47,9 @@ function isServerField(path: Path): boolean {
 
 const SERVER_ROOT = new Set(SERVER_FIELDS.filter((p) => p.length === 1).map((p) => p[0]!));
 const SERVER_META = new Set(SERVER_FIELDS.filter((p) => p.length === 2).map((p) => p[1]!));
+/** the same as object keys (no `f:`), for trim(), which runs four times per update on every key */
+const SERVER_ROOT_KEYS = new Set([...SERVER_ROOT].map((seg) => seg.slice(2)));
+const SERVER_META_KEYS = new Set([...SERVER_META].map((seg) => seg.slice(2)));
 
 /** `ownableFields(obj, schema).toFieldsV1()`, built straight from the object (every create needs it). */
 export function ownableFieldsV1(obj: unknown, schema: FieldSchema | undefined): JsonObject {
@@ -85,14 +88,14 @@ function withoutServerFields(walked: unknown, other: unknown): [unknown, unknown
 function trim(obj: JsonObject, dropEmptyMetadata: boolean): JsonObject {
   const out: JsonObject = {};
   for (const key of Object.keys(obj)) {
-    if (SERVER_ROOT.has(`f:${key}`)) continue;
+    if (SERVER_ROOT_KEYS.has(key)) continue;
     const value = obj[key];
     if (key !== 'metadata' || !isObject(value)) {
       out[key] = value;
       continue;
     }
     const meta: JsonObject = {};
-    for (const k of Object.keys(value)) if (!SERVER_META.has(`f:${k}`)) meta[k] = value[k];
+    for (const k of Object.keys(value)) if (!SERVER_META_KEYS.has(k)) meta[k] = value[k];
     if (!dropEmptyMetadata || Object.keys(meta).length > 0) out[key] = meta;
   }
   return out;
