@@ -42,9 +42,9 @@ export async function handleBinding(ctx: HandlerContext): Promise<void> {
         throw errors.conflict('pods', '', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
       }
       if (pod.metadata.deletionTimestamp) throw errors.conflict('pods', '', name, 'pod is being deleted');
-      // new objects only where the binding changes something: `current` is left as it was
-      const { resourceVersion: _rv, ...metadata } = pod.metadata;
-      return { ...pod, metadata, spec: { ...spec, nodeName }, status: scheduled(pod.status as PodStatus | undefined, new Date()) };
+      // new objects only where the binding changes something: `current` is left as it was (the
+      // binding's write copies metadata itself and drops its resourceVersion)
+      return { ...pod, spec: { ...spec, nodeName }, status: scheduled(pod.status as PodStatus | undefined, new Date()) };
     },
     { subresource: 'binding' },
   );
