@@ -51,7 +51,7 @@ export { FieldPath, fieldError, fieldErrorMessage, toCause } from './validation/
 export type { FieldError, FieldErrorType } from './validation/field.js';
 export { validateObject, validateStatusUpdate } from './validation/index.js';
 export { applyDefaults } from './defaults/index.js';
-export { PATCH_CONTENT_TYPES, applyPatch, isStrategicKind, recordUpdateManager, serverSideApply } from './patch/index.js';
+export { PATCH_CONTENT_TYPES, applyPatch, isStrategicKind, recordUpdateManager, serverSideApply, touchUpdateManager } from './patch/index.js';
 export type { PatchType, ServerSideApplyOptions, UpdateManagerOptions } from './patch/index.js';
 export type * from './types/index.js';
 export { isValidQuantity, milliValue, parseQuantity, quantityValue } from './quantity.js';

@@ -5,8 +5,9 @@
  * (the kubelet's nodeStatusReportFrequency: a thousand nodes must not write their Node every 10 s);
  * lastTransitionTime moves only when a condition's status changes.
  */
-import type { Lease, Node, NodeCondition } from '@tugboat/api';
-import { rfc3339 } from '@tugboat/api';
+import type { KubeObject, Lease, Node, NodeCondition } from '@tugboat/api';
+import { recordUpdateManager, rfc3339, touchUpdateManager } from '@tugboat/api';
+import { cacheKey } from '../storage/keys.js';
 import type { NodeServiceContext } from './context.js';
 import { AGENT_MANAGER, nowMicro } from './context.js';
 
@@ -43,9 +44,21 @@ export function conditionsDue(stored: readonly NodeCondition[], reported: readon
   return false;
 }
 
+/** What a renewal changes once the lease is this node's with the agent's duration. */
+const RENEWED: readonly (readonly string[])[] = [['f:spec', 'f:renewTime']];
+
+/**
+ * The node's Lease with renewTime now. A renewal of a lease the node already holds is a prepared
+ * write (the storage's fast path, as a binding is): the apiserver builds the object itself from the
+ * stored one, so there is nothing to default or validate, and the agent's managedFields entry only
+ * has its time moved (touchUpdateManager) unless another manager took a field. Anything else (the
+ * first renewal, another holder or duration) takes the full update path.
+ */
 async function renewLease(ctx: NodeServiceContext, nodeName: string): Promise<void> {
+  const leases = ctx.storage.byKind('Lease');
+  const held = isHeldBy(leases.cache.get(cacheKey(NODE_LEASE_NAMESPACE, nodeName))?.obj, nodeName);
   const node = ctx.storage.byKind('Node').cache.get(nodeName)?.obj;
-  await ctx.storage.byKind('Lease').update(
+  await leases.update(
     NODE_LEASE_NAMESPACE,
     nodeName,
     (current) => {
@@ -56,10 +69,18 @@ async function renewLease(ctx: NodeServiceContext, nodeName: string): Promise<vo
         lease.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid: node.metadata.uid }];
       }
       lease.spec = { ...lease.spec, holderIdentity: nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: nowMicro() };
-      return lease;
+      if (!held || !current) return lease;
+      const manager = { manager: AGENT_MANAGER };
+      // `held` came from the cache; a fresher `current` may say otherwise, and then the full record is right
+      return (isHeldBy(current, nodeName) && touchUpdateManager(current, lease, RENEWED, manager)) || recordUpdateManager(current, lease, manager);
     },
-    { allowCreate: true, fieldManager: AGENT_MANAGER },
+    { allowCreate: true, fieldManager: AGENT_MANAGER, prepared: held },
   );
+}
+
+function isHeldBy(lease: KubeObject | undefined, nodeName: string): boolean {
+  const spec = (lease as Lease | undefined)?.spec;
+  return spec?.holderIdentity === nodeName && spec.leaseDurationSeconds === LEASE_DURATION_SECONDS;
 }
 
 async function updateConditions(ctx: NodeServiceContext, nodeName: string, reported: NodeCondition[]): Promise<void> {

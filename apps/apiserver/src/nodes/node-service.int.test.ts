@@ -105,11 +105,19 @@ describe('NodeService', () => {
     expect(first.spec).toMatchObject({ holderIdentity: 'n3', leaseDurationSeconds: answers[0] });
     expect((await rest('GET', '/api/v1/nodes/n3')).body.status.conditions).toEqual([expect.objectContaining({ type: 'Ready', status: 'True' })]);
 
+    // another manager's change between renewals keeps its entry; renewals keep the agent's
+    await fetch(`${cp.api.insecureUrl}${leasePath}?fieldManager=ops`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { labels: { team: 'a' } } }) });
     call.write({ conditions_json: ready });
     await until(() => answers.length === 2, 'the second renewal');
     const second = (await rest('GET', leasePath)).body;
     expect(Number(second.metadata.resourceVersion)).toBeGreaterThan(Number(first.metadata.resourceVersion));
     expect(second.spec.renewTime > first.spec.renewTime).toBe(true);
+    expect(second.metadata.labels).toEqual({ team: 'a' });
+    const owners = Object.fromEntries(second.metadata.managedFields.map((e: { manager: string; fieldsV1: unknown }) => [e.manager, e.fieldsV1]));
+    expect(Object.keys(owners).sort()).toEqual(['ops', 'tug-agent']);
+    expect(owners['tug-agent']).toMatchObject({ 'f:spec': { 'f:renewTime': {}, 'f:holderIdentity': {}, 'f:leaseDurationSeconds': {} } });
+    expect(owners.ops).toMatchObject({ 'f:metadata': { 'f:labels': { 'f:team': {} } } });
+    expect(owners.ops).not.toHaveProperty('f:spec');
 
     call.write({ conditions_json: Buffer.from('{not json') });
     expect(await ended).toMatchObject({ code: 3, details: expect.stringContaining('conditions_json') });

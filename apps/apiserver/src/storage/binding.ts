@@ -1,6 +1,7 @@
 /**
- * The fast path of pods/binding (the scheduler's write of spec.nodeName), one attempt of
- * ObjectStore.update: it skips everything update-attempt.ts does for what a user wrote.
+ * The fast path of pods/binding (the scheduler's write of spec.nodeName) and of the apiserver's other
+ * prepared writes (lease renewals), one attempt of ObjectStore.update: it skips everything
+ * update-attempt.ts does for what a user wrote.
  */
 import { EncodedObject } from './codec.js';
 import type { AttemptOutcome, CurrentState, ResourceStorage } from './update-state.js';

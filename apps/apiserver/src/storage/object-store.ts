@@ -113,7 +113,7 @@ export class ObjectStore implements ResourceStorage {
     opts: UpdateOptions = {},
   ): Promise<{ obj: KubeObject; created: boolean }> {
     const key = objectKey(this.info, namespace, name);
-    let state = (!opts.dryRun && cachedState(this, namespace, name, opts.subresource === 'binding')) || (await freshState(this.store, key));
+    let state = (!opts.dryRun && cachedState(this, namespace, name, opts.subresource === 'binding' || opts.prepared === true)) || (await freshState(this.store, key));
     for (let attempt = 0; ; attempt++) {
       if (!state.current) {
         if (!opts.allowCreate) throw errors.notFound(this.info.resource, this.info.group, name);

@@ -2,7 +2,7 @@
  * One attempt of ObjectStore.update's compare-and-swap loop, for the main resource and its status:
  * tryUpdate's object is checked against the URL, prepared (what the subresource may change),
  * defaulted, admitted, validated, and swapped in at the mod revision the attempt started from.
- * Bindings take their own path (binding.ts).
+ * Bindings and prepared writes take their own path (binding.ts).
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { KubeObject } from '@tugboat/api';
@@ -35,7 +35,7 @@ export async function tryWrite(
 ): Promise<AttemptOutcome> {
   const { current, modRevision } = state;
   const { info } = storage;
-  if (opts.subresource === 'binding') return tryBind(storage, key, state, tryUpdate);
+  if (opts.subresource === 'binding' || opts.prepared) return tryBind(storage, key, state, tryUpdate);
   // the rest of the write changes `desired` in place, so it must share nothing with `current`; a
   // status write keeps only desired.status (prepareForUpdate), so only that is copied
   const returned = await tryUpdate(current);

@@ -17,6 +17,12 @@ export interface UpdateOptions extends WriteOptions {
   subresource?: Subresource;
   /** create the object when it does not exist (PUT of a missing object, apply patch) */
   allowCreate?: boolean;
+  /**
+   * The apiserver's own write of fields it keeps itself (a lease renewal): tryUpdate returns the
+   * object to store as it is, managedFields included, and it is swapped in as a binding is, with no
+   * defaulting, admission, validation or managedFields entry of its own. A create still gets them all.
+   */
+  prepared?: boolean;
 }
 
 /** Computes the next object from the current one (undefined when it does not exist yet). */

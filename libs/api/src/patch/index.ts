@@ -69,5 +69,5 @@ function asKubeObject(value: unknown): KubeObject {
 
 export { serverSideApply } from './apply.js';
 export type { ServerSideApplyOptions } from './apply.js';
-export { recordUpdateManager } from './managed-fields.js';
+export { recordUpdateManager, touchUpdateManager } from './managed-fields.js';
 export type { UpdateManagerOptions } from './managed-fields.js';

@@ -210,3 +210,24 @@ function withOnlyManager(result: KubeObject, fieldsV1: JsonObject, options: Upda
   result.metadata.managedFields = [entry];
   return result;
 }
+
+/**
+ * recordUpdateManager for an update that set only `leaves` (paths such as ['f:spec', 'f:renewTime'])
+ * to new values, each a leaf this manager's Update entry already owns and no other entry does: the
+ * result is then the same entries with that one's time moved to now, which this works out without
+ * diffing the objects (a lease renewal, a hundred a second at a thousand nodes). `next` must be `old`
+ * with only those leaves changed. Undefined when the entries are not in that state: the caller
+ * records the manager the full way.
+ */
+export function touchUpdateManager(old: KubeObject, next: KubeObject, leaves: readonly Path[], options: UpdateManagerOptions): KubeObject | undefined {
+  const entries = old.metadata.managedFields;
+  const id: ManagerId = { manager: options.manager, operation: 'Update', subresource: options.subresource };
+  const mine = entries?.findIndex((e) => isManager(e, id)) ?? -1;
+  if (!entries || mine < 0 || entries[mine]!.apiVersion !== next.apiVersion) return undefined;
+  for (const leaf of leaves) if (!trieHasAny(entries[mine]!.fieldsV1, new FieldSet([leaf]))) return undefined;
+  const set = new FieldSet(leaves);
+  if (entries.some((e, i) => i !== mine && trieHasAny(e.fieldsV1, set))) return undefined;
+  const owners = readOwners(entries);
+  owners[mine]!.entry.time = timestamp(options.now ?? new Date());
+  return { ...next, metadata: { ...next.metadata, managedFields: writeOwners(owners) } };
+}
