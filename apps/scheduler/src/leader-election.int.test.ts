@@ -2,7 +2,7 @@
 import { resourceFor } from '@tugboat/api';
 import type { Lease } from '@tugboat/api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attempts, createNode, createPod, getPod, nodeOf, startEnv, until } from './testing/cluster.js';
+import { attempts, attemptsReach, createNode, createPod, getPod, nodeOf, startEnv, until } from './testing/cluster.js';
 import type { TestEnv } from './testing/cluster.js';
 
 let env: TestEnv | undefined;
@@ -25,7 +25,7 @@ describe('scheduler leader election (real apiserver)', () => {
 
     for (let i = 0; i < 5; i++) await createPod(client, `first-${i}`);
     for (let i = 0; i < 5; i++) await nodeOf(client, `first-${i}`);
-    expect(await attempts(leader, 'scheduled')).toBe(5);
+    expect(await attemptsReach(leader, 'scheduled', 5)).toBe(5);
     expect(follower.isLeader()).toBe(false);
     expect(await attempts(follower, 'scheduled')).toBe(0);
 
@@ -33,7 +33,7 @@ describe('scheduler leader election (real apiserver)', () => {
     await until(() => follower.isLeader(), 'the follower to take over');
     for (let i = 0; i < 3; i++) await createPod(client, `second-${i}`);
     for (let i = 0; i < 3; i++) await nodeOf(client, `second-${i}`);
-    expect(await attempts(follower, 'scheduled')).toBe(3);
+    expect(await attemptsReach(follower, 'scheduled', 3)).toBe(3);
     expect(await attempts(follower, 'error')).toBe(0);
   });
 
@@ -68,6 +68,6 @@ describe('scheduler leader election (real apiserver)', () => {
     // The intruder stops renewing; its lease expires; the scheduler campaigns, wins, and schedules what waited.
     expect(await nodeOf(client, 'while-follower')).toBe('n1');
     expect(s.isLeader()).toBe(true);
-    expect(await attempts(s, 'scheduled')).toBe(seen + 1);
+    expect(await attemptsReach(s, 'scheduled', seen + 1)).toBe(seen + 1);
   });
 });

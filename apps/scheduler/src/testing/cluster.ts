@@ -91,3 +91,12 @@ export async function attempts(s: Scheduler, result: 'scheduled' | 'unschedulabl
   const m = await s.metrics.attempts.get();
   return m.values.find((v) => v.labels.result === result)?.value ?? 0;
 }
+
+/**
+ * The count once it reached `n`. A pod's nodeName can be read back before the scheduler has read its
+ * bind's response and counted it, so a test that saw the pod bound waits for the count too.
+ */
+export async function attemptsReach(s: Scheduler, result: 'scheduled' | 'unschedulable' | 'error', n: number): Promise<number> {
+  await until(async () => (await attempts(s, result)) >= n, `${n} ${result} attempts`);
+  return attempts(s, result);
+}
