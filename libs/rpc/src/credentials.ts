@@ -50,8 +50,9 @@ export function channelCredentials(tls: ClientTls): grpc.ChannelCredentials {
 }
 
 /**
- * Keepalives both ways: gRPC pings find a dead TCP connection under a long-lived stream within
- * ~15 s, where the kernel would take minutes. grpc-js servers accept pings this frequent.
+ * The clients' keepalives (the servers' are SERVER_KEEPALIVE_OPTIONS): gRPC pings find a dead TCP
+ * connection under a long-lived stream within ~15 s, where the kernel would take minutes. grpc-js
+ * servers accept pings this frequent.
  */
 export const KEEPALIVE_OPTIONS: grpc.ChannelOptions = {
   'grpc.keepalive_time_ms': 10_000,
@@ -59,4 +60,15 @@ export const KEEPALIVE_OPTIONS: grpc.ChannelOptions = {
   'grpc.keepalive_permit_without_calls': 1,
   'grpc.initial_reconnect_backoff_ms': 500,
   'grpc.max_reconnect_backoff_ms': 10_000,
+};
+
+/**
+ * The servers' side: a ping every 30 s finds a client that vanished without closing its connection
+ * within ~40 s, and frees its streams (a node's 40 s lease says the same about the node). The clients
+ * ping every 10 s for their own sake; the server pinging each of a thousand agents every 10 s as well
+ * was another hundred pings a second on the apiserver.
+ */
+export const SERVER_KEEPALIVE_OPTIONS: grpc.ServerOptions = {
+  'grpc.keepalive_time_ms': 30_000,
+  'grpc.keepalive_timeout_ms': 10_000,
 };

@@ -13,7 +13,7 @@
 import './grpc-fixes.js';
 
 export { PROTO_DIR, PROTO_LOADER_OPTIONS, protos } from './proto.js';
-export { KEEPALIVE_OPTIONS, channelCredentials, serverCredentials } from './credentials.js';
+export { KEEPALIVE_OPTIONS, SERVER_KEEPALIVE_OPTIONS, channelCredentials, serverCredentials } from './credentials.js';
 export type { ClientTls, TlsIdentity } from './credentials.js';
 export { PeerVerifier, subjectOf } from './peer.js';
 export type { PeerIdentity } from './peer.js';

@@ -4,7 +4,7 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import type { Event, Node } from '@tugboat/api';
-import { KEEPALIVE_OPTIONS, decodeJson, encodeJson, listen, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
+import { SERVER_KEEPALIVE_OPTIONS, decodeJson, encodeJson, listen, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
 import type { ListeningServer, NodeServiceHandlers } from '@tugboat/rpc';
 import type { NodeServiceContext } from './context.js';
 import { recordEvents } from './events.js';
@@ -79,7 +79,7 @@ export async function startNodeService(
   opts: { host: string; port: number; tls: { certPem: string; keyPem: string } },
 ): Promise<NodeServiceServer> {
   const ctx: NodeServiceContext = { ...shared, renewals: new BatchGate(RENEWAL_BATCH_MS) };
-  const server = new grpc.Server({ ...KEEPALIVE_OPTIONS, 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
+  const server = new grpc.Server({ ...SERVER_KEEPALIVE_OPTIONS, 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
   server.addService(protos().node.NodeService.service, handlers(ctx));
   const listening = await listen(server, { host: opts.host, port: opts.port, credentials: serverCredentials({ caPem: ctx.ca.certPem, ...opts.tls }, 'request') });
   return {

@@ -4,7 +4,7 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { ApiError } from '@tugboat/api';
-import { KEEPALIVE_OPTIONS, PeerVerifier, listen, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
+import { PeerVerifier, SERVER_KEEPALIVE_OPTIONS, listen, protos, serverCredentials, toServiceError, unaryHandler } from '@tugboat/rpc';
 import type { AgentServiceHandlers, ExecInput__Output, ExecOutput, ListeningServer, LogsRequest__Output, TlsIdentity } from '@tugboat/rpc';
 import type { Logger } from 'pino';
 import type { Runtime } from '../runtime/index.js';
@@ -99,7 +99,7 @@ function handlers(runtime: () => Runtime, verifier: PeerVerifier, log: Logger): 
 }
 
 export async function startAgentService(opts: { identity: TlsIdentity; host: string; port: number; runtime: () => Runtime; log: Logger }): Promise<AgentServiceServer> {
-  const server = new grpc.Server(KEEPALIVE_OPTIONS);
+  const server = new grpc.Server(SERVER_KEEPALIVE_OPTIONS);
   server.addService(protos().agent.AgentService.service, handlers(opts.runtime, new PeerVerifier(opts.identity.caPem), opts.log));
   return await listen(server, { host: opts.host, port: opts.port, credentials: serverCredentials(opts.identity, 'require') });
 }
