@@ -1,9 +1,10 @@
 /**
  * Scheduler benchmark (issue 3): a real etcd + apiserver (forked child), 1,000 SIMULATED "hollow"
  * nodes (hollow-agent.ts: each speaks the real gRPC NodeService as `tug agent` does: Join,
- * Register, Heartbeat every 10 s, WatchPods, UpdatePodStatus; none runs anything), all hosted in a
- * second child (hollow-fleet.ts), and 10,000 pending pods; then the scheduler starts in this
- * process and a pod counts as bound when its node's agent sees it on its WatchPods stream.
+ * Register, lease renewals every 10 s on the Heartbeats stream, WatchPods, UpdatePodStatus; none
+ * runs anything), all hosted in a second child (hollow-fleet.ts), and 10,000 pending pods; then a
+ * scheduler starts in a third child (scheduler-child.ts) and a pod counts as bound when its node's
+ * agent sees it on its WatchPods stream.
  *
  * Pod status reports compete with binds for the apiserver, so the bind phase runs twice (knob
  * BENCH_STATUS): `deferred`, the agents hold their Running reports until every pod is bound (then
@@ -14,11 +15,11 @@
  * Knobs (env): BENCH_NODES, BENCH_PODS, BENCH_LATENCY_PODS, BENCH_PARALLELISM,
  * BENCH_STATUS=both|deferred|on, BENCH_HEARTBEAT_MS (default: the agent's 10 s), BENCH_IDLE_S
  * (background-load window), BENCH_CPU_PROF=<dir> (profile the control plane; run this file with
- * node --cpu-prof for the scheduler).
+ * node --cpu-prof to profile the scheduler and the agents too).
  */
 import { loadavg } from 'node:os';
-import type { Node, Pod } from '@tugboat/api';
 import { fileURLToPath } from 'node:url';
+import type { Node, Pod } from '@tugboat/api';
 import { SERVER_NODE_FLAGS } from '@tugboat/apiserver/node-flags';
 import { DEFAULT_PARALLELISM, SchedulerCache, defaultProfile, podInfo, schedulePod } from '@tugboat/scheduler';
 import { forkReady } from './child.js';
