@@ -20,7 +20,7 @@ export async function tryBind(storage: ResourceStorage, key: string, state: Curr
   const encoded = new EncodedObject(next);
   const forget = storage.cache.expect(key, encoded);
   const res = await storage.store.update(key, encoded.stored, state.modRevision);
-  if (res.ok) return { done: { obj: storage.written(next, encoded, res.revision), created: false } };
+  if (res.ok) return { done: { obj: storage.written(encoded, res.revision), created: false } };
   forget();
   return { current: res.current, expectedRV: undefined };
 }

@@ -35,6 +35,7 @@ export class EncodedObject {
   private readonly tail: string;
   private readonly metaEmpty: boolean;
   private last: { rev: number; json: Buffer } | undefined;
+  private lastObject: { rev: number; obj: KubeObject } | undefined;
 
   /** `obj`: the object as stored, which the writer no longer changes (the watch cache reuses it) */
   constructor(readonly obj: KubeObject) {
@@ -68,6 +69,15 @@ export class EncodedObject {
     this.tail = `${tail}}`;
     this.metaEmpty = meta === '{}';
     this.stored = inTail ? head + this.tail : encodeForStore(obj);
+  }
+
+  /**
+   * The object at `rev`: the write's answer and the watch cache's copy are this one object (neither
+   * is changed once made), so it is made once.
+   */
+  objectAt(rev: number): KubeObject {
+    if (this.lastObject?.rev !== rev) this.lastObject = { rev, obj: withResourceVersion(this.obj, rev) };
+    return this.lastObject.obj;
   }
 
   /** The object's JSON at `rev` (the last one is kept: the response and the watch cache ask for the same). */

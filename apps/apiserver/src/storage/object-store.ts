@@ -90,12 +90,12 @@ export class ObjectStore implements ResourceStorage {
       forget();
       throw errors.alreadyExists(this.info.resource, this.info.group, name);
     }
-    return this.written(toStore, encoded, res.revision);
+    return this.written(encoded, res.revision);
   }
 
   /** The stored object at its new revision, carrying its JSON for the response. */
-  written(toStore: KubeObject, encoded: EncodedObject, rev: number): KubeObject {
-    return rememberJson(withResourceVersion(toStore, this.wrote(rev)), encoded.at(rev));
+  written(encoded: EncodedObject, rev: number): KubeObject {
+    return rememberJson(encoded.objectAt(this.wrote(rev)), encoded.at(rev));
   }
 
   /**

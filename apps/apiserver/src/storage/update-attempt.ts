@@ -75,7 +75,7 @@ export async function tryWrite(
   const encoded = new EncodedObject(toStore);
   const forget = storage.cache.expect(key, encoded);
   const res = await storage.store.update(key, encoded.stored, modRevision);
-  if (res.ok) return { done: { obj: storage.written(toStore, encoded, res.revision), created: false } };
+  if (res.ok) return { done: { obj: storage.written(encoded, res.revision), created: false } };
   forget();
   return { current: res.current, expectedRV };
 }

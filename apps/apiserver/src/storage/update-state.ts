@@ -24,7 +24,7 @@ export interface ResourceStorage {
   /** records a write etcd acknowledged at `rev` (ObjectStore.lastWriteRevision); returns `rev` */
   wrote(rev: number): number;
   /** the stored object at its new revision, carrying its JSON for the response */
-  written(toStore: KubeObject, encoded: EncodedObject, rev: number): KubeObject;
+  written(encoded: EncodedObject, rev: number): KubeObject;
 }
 
 /** The object an update starts from; `fresh` when read from etcd rather than the watch cache. */

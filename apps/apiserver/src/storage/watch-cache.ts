@@ -12,7 +12,7 @@ import type { PrefixWatch, Store, StoreEvent, StoredValue } from '@tugboat/store
 import { watchPrefix } from '@tugboat/store';
 import { resourcePrefix } from './keys.js';
 import type { EncodedObject } from './codec.js';
-import { decodeStored, withResourceVersion } from './codec.js';
+import { decodeStored } from './codec.js';
 
 export interface CachedObject {
   /** `namespace/name` (cluster-scoped: `name`): lists are sorted by it */
@@ -256,7 +256,7 @@ export class WatchCache {
       const key = this.keyOf(ev.kv.key);
       // this apiserver's own write: its object and JSON are at hand, no need to parse etcd's bytes
       const own = this.ownWrite(ev.kv);
-      const obj = own ? withResourceVersion(own.obj, ev.kv.modRevision) : decodeStored(ev.kv);
+      const obj = own ? own.objectAt(ev.kv.modRevision) : decodeStored(ev.kv);
       const json = own ? own.at(ev.kv.modRevision) : encode(obj);
       const prev = this.objects.get(key);
       this.objects.set(key, { key, obj, json, rev: ev.kv.modRevision });
