@@ -1,11 +1,11 @@
 /**
  * A hollow node agent: a SIMULATION for the scheduler benchmark. It speaks NodeService exactly as
  * `tug agent` does (apps/node-agent/src/agent.ts): Join with the bootstrap token, Register a Node,
- * follow WatchPods, renew its lease every 10 s on the Heartbeats stream with the Ready condition, report pod status with
- * UpdatePodStatus and confirm deletions with ConfirmPodDeleted. It runs nothing: a pod it receives
- * is reported Running at once (or, `deferStatus`, when flushStatuses() is called). Its Node carries
- * the label `tugboat.dev/hollow=true`, fake capacity (8 cpu, 32Gi, 110 pods) and a Ready message
- * saying it is simulated.
+ * follow WatchPods, renew its lease every 10 s on the Heartbeats stream with the Ready condition,
+ * report pod status with UpdatePodStatus and confirm deletions with ConfirmPodDeleted. It runs
+ * nothing: a pod it receives is reported Running at once (or, `deferStatus`, when flushStatuses()
+ * is called). Its Node carries the label `tugboat.dev/hollow=true`, fake capacity (8 cpu, 32Gi,
+ * 110 pods) and a Ready message saying it is simulated.
  *
  * The pod stream and the status writes are the real agent's own (`watchPods`, `StatusReporter` from
  * @tugboat/node-agent): resume from the last resourceVersion; one write per pod in flight; drop a
