@@ -6,17 +6,12 @@
  * A renewal that fails ends the call with its status; the agent reopens it with back-off.
  */
 import type * as grpc from '@grpc/grpc-js';
-import type { NodeCondition } from '@tugboat/api';
-import { decodeJson, toServiceError } from '@tugboat/rpc';
+import { toServiceError } from '@tugboat/rpc';
 import type { HeartbeatRequest__Output, HeartbeatResponse } from '@tugboat/rpc';
 import type { NodeServiceContext } from './context.js';
-import { LEASE_DURATION_SECONDS, heartbeat } from './heartbeat.js';
+import { LEASE_DURATION_SECONDS, decodeConditions, heartbeat } from './heartbeat.js';
 
 export type HeartbeatCall = grpc.ServerDuplexStream<HeartbeatRequest__Output, HeartbeatResponse>;
-
-export function decodeConditions(raw: Buffer): NodeCondition[] {
-  return raw.length > 0 ? decodeJson<NodeCondition[]>(raw, 'conditions_json') : [];
-}
 
 export function serveHeartbeats(ctx: NodeServiceContext, nodeName: string, call: HeartbeatCall): void {
   let writing = false;

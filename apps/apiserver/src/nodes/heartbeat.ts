@@ -7,6 +7,7 @@
  */
 import type { KubeObject, Lease, Node, NodeCondition } from '@tugboat/api';
 import { recordUpdateManager, rfc3339, touchUpdateManager } from '@tugboat/api';
+import { decodeJson } from '@tugboat/rpc';
 import { cacheKey } from '../storage/keys.js';
 import type { NodeServiceContext } from './context.js';
 import { AGENT_MANAGER, nowMicro } from './context.js';
@@ -23,6 +24,11 @@ export const NODE_STATUS_REPORT_SECONDS = 300;
  * twenty that arrive together (bench/etcd-batching.ts). The wait is nothing next to a 40 s lease.
  */
 export const RENEWAL_BATCH_MS = 200;
+
+/** A HeartbeatRequest's conditions (both NodeService calls that renew leases take them); empty: none. */
+export function decodeConditions(raw: Buffer): NodeCondition[] {
+  return raw.length > 0 ? decodeJson<NodeCondition[]>(raw, 'conditions_json') : [];
+}
 
 export async function heartbeat(ctx: NodeServiceContext, nodeName: string, conditions: NodeCondition[]): Promise<void> {
   await ctx.renewals.wait();
