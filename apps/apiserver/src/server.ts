@@ -2,11 +2,7 @@
  * startApiServer: etcd store → watch caches → bootstrap → HTTPS (and optionally loopback HTTP)
  * listeners. Returns `{ ready, close() }`; close stops listeners, open watches, caches and etcd.
  */
-import { createServer as createHttpServer } from 'node:http';
-import type { Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import type { KubeObject } from '@tugboat/api';
 import { Store } from '@tugboat/store';
 import { pino } from 'pino';
@@ -15,6 +11,8 @@ import { serviceAllocator } from './admission/service-allocator.js';
 import { bootstrap } from './bootstrap.js';
 import type { ApiServerOptions } from './config.js';
 import { RESERVED_SERVICE_IPS, withDefaults } from './config.js';
+import { listenPlain, listenSecure } from './http/listeners.js';
+import type { Listener } from './http/listeners.js';
 import { createRouter } from './http/router.js';
 import { createMetrics } from './metrics.js';
 import { ensurePki } from './security/pki.js';
@@ -41,16 +39,6 @@ export interface ApiServer {
   /** the admin kubeconfig (also written to writeKubeconfig when given) */
   readonly kubeconfig: string;
   close(): Promise<void>;
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 function urlHost(bind: string): string {
@@ -88,21 +76,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const execUpgrade = (trusted: boolean) => createExecUpgradeHandler({ storage, dialer, log, authenticate: routerDeps.authenticate, trusted });
   const execHandlers = [execUpgrade(false)];
 
-  const secure = createHttpsServer({ cert: pki.serving.certPem, key: pki.serving.keyPem, ca: pki.ca.certPem }, createRouter({ ...routerDeps, trusted: false }));
-  secure.on('upgrade', execHandlers[0]!);
-  const servers: Server[] = [secure];
-  const securePort = await listen(secure, opts.securePort, opts.bindAddress);
-  const secureUrl = `https://${urlHost(opts.bindAddress)}:${securePort}`;
+  const tls = { cert: pki.serving.certPem, key: pki.serving.keyPem, ca: pki.ca.certPem };
+  const secure = await listenSecure(tls, {
+    handler: createRouter({ ...routerDeps, trusted: false }),
+    onUpgrade: execHandlers[0]!,
+    port: opts.securePort,
+    host: opts.bindAddress,
+  });
+  const listeners: Listener[] = [secure];
+  const secureUrl = `https://${urlHost(opts.bindAddress)}:${secure.port}`;
   let insecureUrl: string | undefined;
   if (opts.insecurePort !== undefined) {
-    const plain = createHttpServer(createRouter({ ...routerDeps, trusted: true }));
     const plainExec = execUpgrade(true);
     execHandlers.push(plainExec);
-    plain.on('upgrade', plainExec);
-    servers.push(plain);
-    insecureUrl = `http://127.0.0.1:${await listen(plain, opts.insecurePort, '127.0.0.1')}`;
+    const plain = await listenPlain({ handler: createRouter({ ...routerDeps, trusted: true }), onUpgrade: plainExec, port: opts.insecurePort, host: '127.0.0.1' });
+    listeners.push(plain);
+    insecureUrl = `http://127.0.0.1:${plain.port}`;
   }
-  for (const s of servers) s.keepAliveTimeout = 65_000;
 
   const nodeService: NodeServiceServer = await startNodeService(
     {
@@ -141,15 +131,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       for (const h of execHandlers) h.close();
       dialer.close();
       await nodeService.close();
-      await Promise.all(
-        servers.map(
-          (s) =>
-            new Promise<void>((resolve) => {
-              s.close(() => resolve());
-              s.closeAllConnections();
-            }),
-        ),
-      );
+      await Promise.all(listeners.map((l) => l.close()));
       await readyPromise.catch(() => undefined);
       await storage.close();
       store.close();

@@ -3,13 +3,12 @@
  * answer; `request()` is the raw escape hatch and never throws on status.
  */
 import type { DeleteOptions, KubeList, KubeObject, PatchType, ResourceInfo, WatchEvent } from '@tugboat/api';
-import type { IncomingMessage } from 'node:http';
 import { queryString, resourcePath } from './paths.js';
 import type { QueryValue } from './paths.js';
 import type { ListOptions, ObjectRef, RestClient, WatchOptions, WriteOptions } from './rest.js';
 import { errorFromResponse } from './response-errors.js';
 import { Transport, flatHeaders, readBody } from './transport.js';
-import type { TransportOptions } from './transport.js';
+import type { TransportOptions, TransportResponse } from './transport.js';
 import { watchStream } from './watch-stream.js';
 
 export interface HttpClientOptions extends TransportOptions {
@@ -106,7 +105,7 @@ export class HttpRestClient implements RestClient {
     let flat: Record<string, string> | undefined;
     // headers flattened only for a caller that reads them (a bind, the busiest caller, does not)
     return {
-      status: res.statusCode ?? 0,
+      status: res.statusCode,
       get headers() {
         return (flat ??= flatHeaders(res));
       },
@@ -121,14 +120,14 @@ export class HttpRestClient implements RestClient {
   private async call<T>(c: Call): Promise<T> {
     const body = encodeBody(c.body);
     const headers = { ...this.baseHeaders, ...(body ? { 'content-type': c.contentType ?? 'application/json' } : {}) };
-    const res: IncomingMessage = await this.transport.send({
+    const res: TransportResponse = await this.transport.send({
       method: c.method,
       path: c.path + queryString(c.query ?? {}),
       headers,
       body,
       timeoutMs: this.timeoutMs,
     });
-    const status = res.statusCode ?? 0;
+    const status = res.statusCode;
     const raw = await readBody(res);
     if (status < 200 || status >= 300) throw errorFromResponse(status, raw);
     return JSON.parse(raw.toString('utf8')) as T;

@@ -1,10 +1,15 @@
 /**
- * One HTTP(S) exchange over node's http/https with a shared keep-alive agent. Returns the response
- * stream unread, so the same code serves both buffered calls and long-lived watches.
+ * One HTTP exchange with the apiserver. Returns the response body unread, so the same code serves
+ * both buffered calls and long-lived watches. An https server is spoken to over HTTP/2 when it
+ * offers it (one connection for everything, see h2-session.ts), else over HTTP/1.1 with a shared
+ * keep-alive agent; plain http is HTTP/1.1.
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { ClientHttp2Session } from 'node:http2';
+import type { Readable } from 'node:stream';
+import { H2Connector } from './h2-session.js';
 
 export interface TransportOptions {
   server: string;
@@ -23,6 +28,16 @@ export interface TransportRequest {
   signal?: AbortSignal | undefined;
   /** idle-socket timeout; watches pass none because a quiet watch is not a dead one */
   timeoutMs?: number | undefined;
+}
+
+/** A response whose body has not been read: the caller reads `body` or calls `destroy()`. */
+export interface TransportResponse {
+  httpVersion: '2.0' | '1.1';
+  statusCode: number;
+  /** lower-case names, HTTP/2 pseudo-headers left out */
+  headers: IncomingHttpHeaders;
+  body: Readable;
+  destroy(): void;
 }
 
 /**
@@ -44,6 +59,7 @@ export class Transport {
   /** what every request shares, worked out once (a scheduler sends hundreds of binds a second) */
   private readonly target: Pick<http.RequestOptions, 'protocol' | 'hostname' | 'port'>;
   private readonly prefix: string;
+  private readonly h2: H2Connector | undefined;
 
   constructor(opts: TransportOptions) {
     this.base = new URL(opts.server);
@@ -60,13 +76,29 @@ export class Transport {
           rejectUnauthorized: !opts.insecureSkipTlsVerify,
         })
       : new http.Agent({ keepAlive: true });
+    this.h2 = this.secure
+      ? new H2Connector({ hostname: this.target.hostname as string, port: Number(this.target.port), ca: opts.ca, cert: opts.cert, key: opts.key, rejectUnauthorized: !opts.insecureSkipTlsVerify })
+      : undefined;
   }
 
-  send(req: TransportRequest): Promise<IncomingMessage> {
+  async send(req: TransportRequest): Promise<TransportResponse> {
+    const negotiated = await this.h2?.negotiate();
+    return negotiated?.protocol === 'h2' ? this.sendH2(negotiated.session, req) : this.sendH1(req);
+  }
+
+  /** Drop the connection and idle keep-alive sockets so the process can exit. */
+  close(): void {
+    this.h2?.close();
+    this.agent.destroy();
+  }
+
+  private sendH1(req: TransportRequest): Promise<TransportResponse> {
     const headers = req.body ? { ...req.headers, 'content-length': String(req.body.length) } : req.headers;
     const options: http.RequestOptions = { ...this.target, method: req.method, path: this.prefix + req.path, headers, agent: this.agent, signal: req.signal };
     return new Promise((resolve, reject) => {
-      const request = (this.secure ? https : http).request(options, resolve);
+      const request = (this.secure ? https : http).request(options, (res: IncomingMessage) =>
+        resolve({ httpVersion: '1.1', statusCode: res.statusCode ?? 0, headers: res.headers, body: res, destroy: () => res.destroy() }),
+      );
       request.on('error', reject);
       if (req.timeoutMs) {
         request.setTimeout(req.timeoutMs, () => request.destroy(new Error(`request timed out after ${req.timeoutMs}ms`)));
@@ -75,27 +107,43 @@ export class Transport {
     });
   }
 
-  /** Drop idle keep-alive sockets so the process can exit. */
-  close(): void {
-    this.agent.destroy();
+  private sendH2(session: ClientHttp2Session, req: TransportRequest): Promise<TransportResponse> {
+    const headers = { ':method': req.method, ':path': this.prefix + req.path, ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) };
+    return new Promise((resolve, reject) => {
+      const stream = session.request(headers, { endStream: !req.body, signal: req.signal });
+      stream.once('close', this.h2!.streamOpened(session));
+      stream.on('error', reject);
+      if (req.timeoutMs) stream.setTimeout(req.timeoutMs, () => stream.destroy(new Error(`request timed out after ${req.timeoutMs}ms`)));
+      stream.once('response', (raw) => {
+        const out: IncomingHttpHeaders = {};
+        for (const k in raw) if (k[0] !== ':') out[k] = raw[k] as string | string[];
+        resolve({ httpVersion: '2.0', statusCode: Number(raw[':status']), headers: out, body: stream, destroy: () => stream.destroy() });
+      });
+      if (req.body) stream.end(req.body);
+    });
   }
 }
 
 /** The whole body. Plain 'data'/'end' listeners: an async iterator costs a promise per chunk. */
-export function readBody(res: IncomingMessage): Promise<Buffer> {
+export function readBody(res: TransportResponse): Promise<Buffer> {
+  const body = res.body;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
-    res.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    res.once('error', reject);
-    // a socket torn down mid-body ends with 'aborted'/'close' rather than 'end' or 'error'
-    res.once('close', () => {
-      if (!res.complete) reject(new Error('the connection closed before the response body ended'));
+    let ended = false;
+    body.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    body.once('end', () => {
+      ended = true;
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    });
+    body.once('error', reject);
+    // a connection torn down mid-body ends with 'close' rather than 'end' or 'error'
+    body.once('close', () => {
+      if (!ended) reject(new Error('the connection closed before the response body ended'));
     });
   });
 }
 
-export function flatHeaders(res: IncomingMessage): Record<string, string> {
+export function flatHeaders(res: TransportResponse): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;

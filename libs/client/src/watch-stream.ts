@@ -4,11 +4,10 @@
  * informers answer with a relist); aborting the signal or breaking out of the loop ends it quietly.
  */
 import type { KubeObject, WatchEvent } from '@tugboat/api';
-import type { IncomingMessage } from 'node:http';
 import { parseNdjson } from './ndjson.js';
 import { errorFromResponse, errorFromWatchObject } from './response-errors.js';
 import { readBody } from './transport.js';
-import type { Transport } from './transport.js';
+import type { Transport, TransportResponse } from './transport.js';
 
 const EVENT_TYPES = new Set(['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK', 'ERROR']);
 
@@ -25,12 +24,12 @@ export async function* watchStream<T extends KubeObject>(req: WatchRequest): Asy
   const onAbort = (): void => ctrl.abort();
   req.signal?.addEventListener('abort', onAbort, { once: true });
   if (req.signal?.aborted) ctrl.abort();
-  let res: IncomingMessage | undefined;
+  let res: TransportResponse | undefined;
   try {
     res = await req.transport.send({ method: 'GET', path: req.path, headers: req.headers, signal: ctrl.signal });
-    const status = res.statusCode ?? 0;
+    const status = res.statusCode;
     if (status < 200 || status >= 300) throw errorFromResponse(status, await readBody(res));
-    for await (const raw of parseNdjson(res)) {
+    for await (const raw of parseNdjson(res.body)) {
       const event = toEvent<T>(raw);
       if (event.type === 'ERROR') throw errorFromWatchObject(event.object);
       yield event;

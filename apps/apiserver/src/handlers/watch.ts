@@ -29,7 +29,7 @@ export async function handleWatch(ctx: HandlerContext): Promise<void> {
   const bookmarks = request.query.get('allowWatchBookmarks') === 'true';
   const fromRev = rvParam && rvParam !== '0' ? parseResourceVersion(rvParam) : undefined;
 
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache' });
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' });
   req.socket.setNoDelay(true);
   // a watch from the current revision may wait long for its first event; clients need the headers now
   res.flushHeaders();

@@ -153,10 +153,11 @@ async function serveResource(request: ResourceRequest, req: IncomingMessage, res
 /** Aborted when the client goes away before the answer is complete (a closed watch) or the server closes. */
 function clientGone(res: ServerResponse, server: AbortSignal): AbortSignal {
   const abort = new AbortController();
-  if (res.closed && !res.writableFinished) abort.abort();
+  // writableEnded, not writableFinished: an HTTP/2 stream the client cancels reports itself finished
+  if (res.closed && !res.writableEnded) abort.abort();
   else {
     res.on('close', () => {
-      if (!res.writableFinished) abort.abort();
+      if (!res.writableEnded) abort.abort();
     });
   }
   return AbortSignal.any([abort.signal, server]);

@@ -35,7 +35,7 @@ export async function handleLog(ctx: HandlerContext, dialer: AgentDialer): Promi
   await new Promise<void>((resolve) => {
     const startBody = (): void => {
       clearTimeout(grace);
-      if (!res.headersSent) res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache' });
+      if (!res.headersSent) res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache' });
     };
     const grace = setTimeout(startBody, HEADER_GRACE_MS);
     const finish = (): void => {

@@ -1,0 +1,135 @@
+/**
+ * One HTTP/2 connection to the apiserver, shared by every request of a Transport, as client-go
+ * shares one per server: requests become streams, and the responses and watch events that arrive
+ * together leave the server in one TLS write instead of one per socket.
+ *
+ * The protocol is chosen by ALPN when the connection opens: a server that does not pick `h2` is
+ * spoken to over HTTP/1.1 from then on (`Negotiated` says which). A session that closes, fails or
+ * stops answering pings is dropped, and the next request opens a new one; requests in flight on it
+ * fail as they would on a dropped socket, and callers retry as they do then.
+ */
+import http2 from 'node:http2';
+import type { ClientHttp2Session } from 'node:http2';
+import { isIP } from 'node:net';
+import tls from 'node:tls';
+
+export interface H2Target {
+  hostname: string;
+  port: number;
+  ca?: Buffer | string | undefined;
+  cert?: Buffer | string | undefined;
+  key?: Buffer | string | undefined;
+  rejectUnauthorized: boolean;
+}
+
+export type Negotiated = { protocol: 'h2'; session: ClientHttp2Session } | { protocol: 'http/1.1' };
+
+/** A list of 10,000 pods is ~20 MB: with HTTP/2's default 64 KiB windows it would crawl. */
+const STREAM_WINDOW_BYTES = 4 * 1024 * 1024;
+const SESSION_WINDOW_BYTES = 64 * 1024 * 1024;
+/** nghttp2's default cap (10 MB) counts buffered frames: a big list in flight would trip it */
+const MAX_SESSION_MEMORY_MB = 256;
+/** an idle connection is pinged this often, and dropped when a ping goes unanswered this long */
+export const PING_INTERVAL_MS = 30_000;
+export const PING_TIMEOUT_MS = 15_000;
+
+export class H2Connector {
+  private current: Promise<Negotiated> | undefined;
+  /** once a server has picked HTTP/1.1 it is not asked again */
+  private http1 = false;
+  private closed = false;
+  private active = 0;
+
+  constructor(private readonly target: H2Target) {}
+
+  /** The live session (opening one if needed), or word that the server speaks HTTP/1.1 only. */
+  negotiate(): Promise<Negotiated> {
+    if (this.closed) return Promise.reject(new Error('the client is closed'));
+    if (this.http1) return Promise.resolve({ protocol: 'http/1.1' });
+    this.current ??= this.open().catch((err: unknown) => {
+      this.current = undefined;
+      throw err;
+    });
+    return this.current;
+  }
+
+  /** Keeps the process alive while a stream is open, and only then (an idle client must not hold it). */
+  streamOpened(session: ClientHttp2Session): () => void {
+    if (this.active++ === 0) session.ref();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      if (--this.active === 0 && !session.destroyed) session.unref();
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    void this.current?.then((n) => (n.protocol === 'h2' ? n.session.destroy() : undefined), () => undefined);
+    this.current = undefined;
+  }
+
+  private async open(): Promise<Negotiated> {
+    const socket = await connectTls(this.target);
+    if (socket.alpnProtocol !== 'h2') {
+      socket.destroy();
+      this.http1 = true;
+      return { protocol: 'http/1.1' };
+    }
+    const authority = `https://${this.target.hostname.includes(':') ? `[${this.target.hostname}]` : this.target.hostname}:${this.target.port}`;
+    const session = http2.connect(authority, {
+      createConnection: () => socket,
+      settings: { initialWindowSize: STREAM_WINDOW_BYTES },
+      maxSessionMemory: MAX_SESSION_MEMORY_MB,
+    });
+    session.setLocalWindowSize(SESSION_WINDOW_BYTES);
+    const drop = (): void => {
+      clearInterval(pinger);
+      if (this.current === opened) this.current = undefined;
+    };
+    const opened = this.current;
+    session.on('close', drop);
+    session.on('goaway', drop);
+    // a session error also closes it; the streams in flight get their own errors
+    session.on('error', drop);
+    const pinger = setInterval(() => pingOrDrop(session), PING_INTERVAL_MS);
+    pinger.unref();
+    session.unref();
+    if (this.closed) session.destroy();
+    return { protocol: 'h2', session };
+  }
+}
+
+function connectTls(t: H2Target): Promise<tls.TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({
+      host: t.hostname,
+      port: t.port,
+      // SNI names hosts, never addresses; the certificate is still checked against the address
+      servername: isIP(t.hostname) ? undefined : t.hostname,
+      ca: t.ca,
+      cert: t.cert,
+      key: t.key,
+      rejectUnauthorized: t.rejectUnauthorized,
+      ALPNProtocols: ['h2', 'http/1.1'],
+    });
+    socket.once('secureConnect', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** A connection whose peer vanished (a host powered off) would otherwise hang its watches for good. */
+function pingOrDrop(session: ClientHttp2Session): void {
+  if (session.destroyed || session.closed) return;
+  const deadline = setTimeout(() => session.destroy(new Error(`the apiserver did not answer a ping within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+  deadline.unref();
+  const sent = session.ping((err) => {
+    clearTimeout(deadline);
+    if (err && !session.destroyed) session.destroy(err);
+  });
+  if (!sent) clearTimeout(deadline);
+}

@@ -1,0 +1,89 @@
+/** Transport: HTTP/2 to the real apiserver, HTTP/1.1 to a server that does not offer it, and a new connection after one drops. */
+import { createCa, issueCertificate } from '@tugboat/apiserver';
+import type { KeyPair } from '@tugboat/apiserver';
+import { createServer as createHttpsServer } from 'node:https';
+import { createSecureServer } from 'node:http2';
+import type { Http2Session } from 'node:http2';
+import type { AddressInfo, Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCluster } from './testing/cluster.js';
+import type { TestCluster } from './testing/cluster.js';
+import { Transport, readBody } from './transport.js';
+
+let cluster: TestCluster;
+let ca: KeyPair;
+let serving: KeyPair;
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  ca = await createCa('transport-test-ca');
+  serving = await issueCertificate(ca, { commonName: 'localhost', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'], usage: 'server' });
+});
+afterAll(async () => {
+  await cluster?.close();
+});
+
+function listening(server: Server): Promise<string> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`https://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+async function get(t: Transport, path: string): Promise<{ version: string; status: number; body: string }> {
+  const res = await t.send({ method: 'GET', path, headers: { accept: 'application/json' } });
+  return { version: res.httpVersion, status: res.statusCode, body: (await readBody(res)).toString() };
+}
+
+describe('Transport', () => {
+  it('speaks HTTP/2 to the apiserver, many requests at once on one connection', async () => {
+    const api = cluster.api();
+    const t = new Transport({ server: api.secureUrl, ca: api.caPem });
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => get(t, '/version')));
+      for (const a of answers) {
+        expect(a).toMatchObject({ version: '2.0', status: 200 });
+        expect(JSON.parse(a.body)).toHaveProperty('gitVersion');
+      }
+    } finally {
+      t.close();
+    }
+  });
+
+  it('falls back to HTTP/1.1 when the server does not offer HTTP/2', async () => {
+    const server = createHttpsServer({ cert: serving.certPem, key: serving.keyPem }, (req, res) => res.end(`hello ${req.httpVersion}`));
+    const url = await listening(server);
+    const t = new Transport({ server: url, ca: ca.certPem });
+    try {
+      expect(await get(t, '/')).toEqual({ version: '1.1', status: 200, body: 'hello 1.1' });
+      expect(await get(t, '/')).toEqual({ version: '1.1', status: 200, body: 'hello 1.1' });
+    } finally {
+      t.close();
+      server.close();
+    }
+  });
+
+  it('opens a new connection when the server drops the one it had', async () => {
+    const sessions: Http2Session[] = [];
+    const server = createSecureServer({ cert: serving.certPem, key: serving.keyPem }, (_req, res) => res.end('ok'));
+    server.on('session', (s: Http2Session) => sessions.push(s));
+    const url = await listening(server);
+    const t = new Transport({ server: url, ca: ca.certPem });
+    try {
+      expect((await get(t, '/')).body).toBe('ok');
+      sessions[0]!.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await get(t, '/')).body).toBe('ok');
+      expect(sessions).toHaveLength(2);
+    } finally {
+      t.close();
+      server.close();
+    }
+  });
+
+  it('rejects a server whose certificate the CA did not sign', async () => {
+    const other = await createCa('someone-else');
+    const t = new Transport({ server: cluster.api().secureUrl, ca: other.certPem });
+    try {
+      await expect(get(t, '/version')).rejects.toThrow(/certificate/);
+    } finally {
+      t.close();
+    }
+  });
+});
