@@ -32,13 +32,16 @@ const MAX_SESSION_MEMORY_MB = 256;
 /** an idle connection is pinged this often, and dropped when a ping goes unanswered this long */
 export const PING_INTERVAL_MS = 30_000;
 export const PING_TIMEOUT_MS = 15_000;
+/** client-go's dial timeout: a host that drops SYNs would otherwise hold requests for minutes */
+const CONNECT_TIMEOUT_MS = 30_000;
 
 export class H2Connector {
   private current: Promise<Negotiated> | undefined;
   /** once a server has picked HTTP/1.1 it is not asked again */
   private http1 = false;
   private closed = false;
-  private active = 0;
+  /** open streams per session: a session is ref'd while it has any */
+  private readonly active = new WeakMap<ClientHttp2Session, number>();
 
   constructor(private readonly target: H2Target) {}
 
@@ -55,12 +58,16 @@ export class H2Connector {
 
   /** Keeps the process alive while a stream is open, and only then (an idle client must not hold it). */
   streamOpened(session: ClientHttp2Session): () => void {
-    if (this.active++ === 0) session.ref();
+    const open = this.active.get(session) ?? 0;
+    this.active.set(session, open + 1);
+    if (open === 0) session.ref();
     let done = false;
     return () => {
       if (done) return;
       done = true;
-      if (--this.active === 0 && !session.destroyed) session.unref();
+      const left = (this.active.get(session) ?? 1) - 1;
+      this.active.set(session, left);
+      if (left === 0 && !session.destroyed) session.unref();
     };
   }
 
@@ -84,11 +91,12 @@ export class H2Connector {
       maxSessionMemory: MAX_SESSION_MEMORY_MB,
     });
     session.setLocalWindowSize(SESSION_WINDOW_BYTES);
+    // open() runs inside negotiate(), which has stored this promise in `current` by now
+    const opened = this.current;
     const drop = (): void => {
       clearInterval(pinger);
       if (this.current === opened) this.current = undefined;
     };
-    const opened = this.current;
     session.on('close', drop);
     session.on('goaway', drop);
     // a session error also closes it; the streams in flight get their own errors
@@ -114,7 +122,9 @@ function connectTls(t: H2Target): Promise<tls.TLSSocket> {
       rejectUnauthorized: t.rejectUnauthorized,
       ALPNProtocols: ['h2', 'http/1.1'],
     });
+    socket.setTimeout(CONNECT_TIMEOUT_MS, () => socket.destroy(new Error(`connecting to ${t.hostname}:${t.port} timed out after ${CONNECT_TIMEOUT_MS} ms`)));
     socket.once('secureConnect', () => {
+      socket.setTimeout(0);
       socket.off('error', reject);
       resolve(socket);
     });
