@@ -12,3 +12,5 @@ export { watchPrefix } from './watch.js';
 export type { PrefixWatch, PrefixWatchHandlers, StoreEvent } from './watch.js';
 export { startEtcd } from './etcd-process.js';
 export type { EtcdProcess, StartEtcdOptions } from './etcd-process.js';
+export { decodeTxnResponse, encodeTxnRequest } from './etcd-codec.js';
+export type { DecodedKeyValue, TxnCompare, TxnOp, TxnRequestSpec, TxnResult } from './etcd-codec.js';

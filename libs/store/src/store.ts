@@ -7,7 +7,9 @@
 import { ConsecutiveBreaker, circuitBreaker, handleType, noop } from 'cockatiel';
 import { ApiError } from '@tugboat/api';
 import { Etcd3, GRPCResourceExhastedError, GRPCUnavailableError } from 'etcd3';
-import type { ICompare, IKeyValue, IRequestOp } from 'etcd3';
+import type { IKeyValue } from 'etcd3';
+import type { TxnRequestSpec } from './etcd-codec.js';
+import { KvTxnClient } from './kv-txn.js';
 
 export interface StoredValue {
   key: string;
@@ -39,6 +41,15 @@ export function toStoredValue(kv: IKeyValue): StoredValue {
   };
 }
 
+const GRPC_OPTIONS = {
+  // channelz is gRPC's introspection service, which nothing here serves: skip its per-call books
+  'grpc.enable_channelz': 0,
+  // A watch that falls behind is caught up 1,000 revisions per message (a few MB of pods), and a
+  // list is one message: gRPC's default 4 MiB cap failed them and the watch looped on the same
+  // batch. kube-apiserver lifts the cap the same way (MaxCallRecvMsgSize = MaxInt32).
+  'grpc.max_receive_message_length': -1,
+};
+
 /**
  * etcd3's defaults retry every call up to three times and open a host's circuit for 5 s after three
  * failures of any kind. A write is a transaction: retried after a deadline it may already have
@@ -59,7 +70,10 @@ function tooLarge(err: unknown): never {
 }
 
 export class Store {
+  /** everything but writes: reads, watches, leases, elections, compaction */
   readonly etcd: Etcd3;
+  /** writes: one KV.Txn each, over HTTP/2 without etcd3's and grpc-js's layers (kv-txn.ts) */
+  private readonly kv: KvTxnClient;
 
   constructor(opts: StoreOptions) {
     const timeout = opts.callTimeoutMs ?? 10_000;
@@ -67,16 +81,10 @@ export class Store {
       hosts: opts.endpoints,
       faultHandling: FAULT_HANDLING,
       dialTimeout: 5_000,
-      grpcOptions: {
-        // channelz is gRPC's introspection service, which nothing here serves: skip its per-call books
-        'grpc.enable_channelz': 0,
-        // A watch that falls behind is caught up 1,000 revisions per message (a few MB of pods), and a
-        // list is one message: gRPC's default 4 MiB cap failed them and the watch looped on the same
-        // batch. kube-apiserver lifts the cap the same way (MaxCallRecvMsgSize = MaxInt32).
-        'grpc.max_receive_message_length': -1,
-      },
+      grpcOptions: GRPC_OPTIONS,
       defaultCallOptions: (ctx) => (ctx.isStream ? {} : { deadline: Date.now() + timeout }),
     });
+    this.kv = new KvTxnClient({ endpoints: opts.endpoints, callTimeoutMs: timeout, dialTimeoutMs: 5_000 });
   }
 
   async get(key: string): Promise<StoredValue | undefined> {
@@ -102,27 +110,33 @@ export class Store {
     return this.etcd.getAll().prefix(prefix).count();
   }
 
-  // Writes are one Txn each, built as the request message itself: etcd3's fluent builder costs a
-  // handful of promises per call, which showed in the apiserver's profile of every write.
+  // Writes are one Txn each, encoded by hand (etcd-codec.ts) and sent by kv-txn.ts: etcd3's builder,
+  // pool, object conversion and grpc-js cost several times the client CPU per write (bench/etcd-txn.ts).
 
   async create(key: string, value: string, lease?: string): Promise<WriteResult> {
     const k = Buffer.from(key);
-    return this.txn(k, { key: k, target: 'Create', result: 'Equal', create_revision: 0 }, {
-      request_put: { key: k, value: Buffer.from(value), ...(lease ? { lease } : {}) },
+    return this.txn({
+      compare: [{ target: 'create', key: k, revision: 0 }],
+      success: [{ type: 'put', key: k, value: Buffer.from(value), lease: lease || undefined }],
+      failure: [{ type: 'range', key: k }],
     });
   }
 
   async update(key: string, value: string, expectedModRevision: number): Promise<WriteResult> {
     const k = Buffer.from(key);
-    return this.txn(k, { key: k, target: 'Mod', result: 'Equal', mod_revision: expectedModRevision }, {
-      request_put: { key: k, value: Buffer.from(value) },
+    return this.txn({
+      compare: [{ target: 'mod', key: k, revision: expectedModRevision }],
+      success: [{ type: 'put', key: k, value: Buffer.from(value) }],
+      failure: [{ type: 'range', key: k }],
     });
   }
 
   async delete(key: string, expectedModRevision: number): Promise<WriteResult> {
     const k = Buffer.from(key);
-    return this.txn(k, { key: k, target: 'Mod', result: 'Equal', mod_revision: expectedModRevision }, {
-      request_delete_range: { key: k },
+    return this.txn({
+      compare: [{ target: 'mod', key: k, revision: expectedModRevision }],
+      success: [{ type: 'delete', key: k }],
+      failure: [{ type: 'range', key: k }],
     });
   }
 
@@ -131,14 +145,14 @@ export class Store {
   }
 
   close(): void {
+    this.kv.close();
     this.etcd.close();
   }
 
-  /** `op` when `compare` holds, else read the key: a lost race answers with what is there now. */
-  private async txn(key: Buffer, compare: ICompare, op: IRequestOp): Promise<WriteResult> {
-    const res = await this.etcd.kv.txn({ compare: [compare], success: [op], failure: [{ request_range: { key } }] }).catch(tooLarge);
-    if (res.succeeded) return { ok: true, revision: Number(res.header.revision) };
-    const kv = res.responses[0]?.response_range?.kvs[0];
-    return { ok: false, current: kv ? toStoredValue(kv) : undefined };
+  /** `success` when the compare holds, else the `failure` read of the key: a lost race answers with what is there now. */
+  private async txn(spec: TxnRequestSpec): Promise<WriteResult> {
+    const res = await this.kv.txn(spec).catch(tooLarge);
+    if (res.succeeded) return { ok: true, revision: res.revision };
+    return { ok: false, current: res.rangeKv };
   }
 }
