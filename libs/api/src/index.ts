@@ -63,3 +63,4 @@ export { humanDuration, parseTime, since } from './duration.js';
 export { rfc3339 } from './time.js';
 export { CHANNEL, V5_PROTOCOL, decodeFrame, encodeFrame, encodeResize, exitStatus, parseExitStatus, parseResize } from './remotecommand.js';
 export type { ExecOutcome, Frame, TerminalSize } from './remotecommand.js';
+export { installFastAsyncResourceBind } from './runtime/async-resource-bind.js';

@@ -8,6 +8,7 @@
  * stops answering pings is dropped, and the next request opens a new one; requests in flight on it
  * fail as they would on a dropped socket, and callers retry as they do then.
  */
+import { installFastAsyncResourceBind } from '@tugboat/api';
 import http2 from 'node:http2';
 import type { ClientHttp2Session } from 'node:http2';
 import { isIP } from 'node:net';
@@ -34,6 +35,9 @@ export const PING_INTERVAL_MS = 30_000;
 export const PING_TIMEOUT_MS = 15_000;
 /** client-go's dial timeout: a host that drops SYNs would otherwise hold requests for minutes */
 const CONNECT_TIMEOUT_MS = 30_000;
+
+// http2 request() runs Node 20's costly AsyncResource.bind once per request (see the fix's comment)
+installFastAsyncResourceBind();
 
 export class H2Connector {
   private current: Promise<Negotiated> | undefined;

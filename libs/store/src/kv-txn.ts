@@ -23,6 +23,7 @@
  */
 import http2 from 'node:http2';
 import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders } from 'node:http2';
+import { installFastAsyncResourceBind } from '@tugboat/api';
 import { castGrpcError } from 'etcd3';
 import { decodeTxnResponse, encodeTxnRequest } from './etcd-codec.js';
 import type { TxnRequestSpec, TxnResult } from './etcd-codec.js';
@@ -49,6 +50,9 @@ const RETRY_CONNECT_AFTER_MS = 1_000;
 const MAX_STREAMS_PER_SESSION = 2 ** 30;
 const FRAME_HEADER = 5;
 const { NGHTTP2_CANCEL, NGHTTP2_REFUSED_STREAM } = http2.constants;
+
+// http2 request() runs Node 20's costly AsyncResource.bind once per call (see the fix's comment)
+installFastAsyncResourceBind();
 
 /** The error etcd3 would have thrown for this status (its classes: GRPCUnavailableError, …). */
 export function grpcError(code: number, details: string): Error {
