@@ -41,6 +41,8 @@ installFastAsyncResourceBind();
 
 export class H2Connector {
   private current: Promise<Negotiated> | undefined;
+  /** the session `current` resolved to, to notice one that died before its 'close' arrived */
+  private live: ClientHttp2Session | undefined;
   /** once a server has picked HTTP/1.1 it is not asked again */
   private http1 = false;
   private closed = false;
@@ -53,6 +55,7 @@ export class H2Connector {
   negotiate(): Promise<Negotiated> {
     if (this.closed) return Promise.reject(new Error('the client is closed'));
     if (this.http1) return Promise.resolve({ protocol: 'http/1.1' });
+    if (this.live && (this.live.destroyed || this.live.closed)) this.forget(this.live);
     this.current ??= this.open().catch((err: unknown) => {
       this.current = undefined;
       throw err;
@@ -75,9 +78,18 @@ export class H2Connector {
     };
   }
 
+  /** Requests still waiting for their answer fail with a clear error (see Transport.sendH2). */
   close(): void {
     this.closed = true;
-    void this.current?.then((n) => (n.protocol === 'h2' ? n.session.destroy() : undefined), () => undefined);
+    void this.current?.then((n) => (n.protocol === 'h2' ? n.session.destroy(new Error('the client was closed')) : undefined), () => undefined);
+    this.current = undefined;
+    this.live = undefined;
+  }
+
+  /** New requests go to a new session: this one closed, failed, was told to go away or stopped answering. */
+  forget(session: ClientHttp2Session): void {
+    if (this.live !== session) return;
+    this.live = undefined;
     this.current = undefined;
   }
 
@@ -95,11 +107,9 @@ export class H2Connector {
       maxSessionMemory: MAX_SESSION_MEMORY_MB,
     });
     session.setLocalWindowSize(SESSION_WINDOW_BYTES);
-    // open() runs inside negotiate(), which has stored this promise in `current` by now
-    const opened = this.current;
     const drop = (): void => {
       clearInterval(pinger);
-      if (this.current === opened) this.current = undefined;
+      this.forget(session);
     };
     session.on('close', drop);
     session.on('goaway', drop);
@@ -108,7 +118,8 @@ export class H2Connector {
     const pinger = setInterval(() => pingOrDrop(session), PING_INTERVAL_MS);
     pinger.unref();
     session.unref();
-    if (this.closed) session.destroy();
+    if (this.closed) session.destroy(new Error('the client was closed'));
+    else this.live = session;
     return { protocol: 'h2', session };
   }
 }

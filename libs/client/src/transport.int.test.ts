@@ -77,6 +77,36 @@ describe('Transport', () => {
     }
   });
 
+  it('sends concurrent requests as streams of one connection', async () => {
+    let sessions = 0;
+    const server = createSecureServer({ cert: serving.certPem, key: serving.keyPem }, (_req, res) => setTimeout(() => res.end('ok'), 20));
+    server.on('session', () => sessions++);
+    const url = await listening(server);
+    const t = new Transport({ server: url, ca: ca.certPem });
+    try {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => get(t, '/')));
+      expect(answers.every((a) => a.body === 'ok' && a.version === '2.0')).toBe(true);
+      expect(sessions).toBe(1);
+    } finally {
+      t.close();
+      server.close();
+    }
+  });
+
+  it('fails a request still waiting for its answer when the client is closed, instead of leaving it pending', async () => {
+    const server = createSecureServer({ cert: serving.certPem, key: serving.keyPem }, () => undefined); // never answers
+    const url = await listening(server);
+    const t = new Transport({ server: url, ca: ca.certPem });
+    try {
+      const pending = get(t, '/');
+      await new Promise((r) => setTimeout(r, 100));
+      t.close();
+      await expect(pending).rejects.toThrow(/closed/);
+    } finally {
+      server.close();
+    }
+  });
+
   it('rejects a server whose certificate the CA did not sign', async () => {
     const other = await createCa('someone-else');
     const t = new Transport({ server: cluster.api().secureUrl, ca: other.certPem });

@@ -114,6 +114,9 @@ export class Transport {
       stream.once('close', this.h2!.streamOpened(session));
       stream.on('error', reject);
       if (req.timeoutMs) stream.setTimeout(req.timeoutMs, () => stream.destroy(new Error(`request timed out after ${req.timeoutMs}ms`)));
+      // a stream that closes unanswered (its session destroyed without an error, or reset with
+      // NO_ERROR) emits neither 'response' nor 'error'; after an answer this reject does nothing
+      stream.once('close', () => reject(new Error(`the connection closed before the apiserver answered (HTTP/2 stream reset code ${stream.rstCode ?? 0})`)));
       stream.once('response', (raw) => {
         const out: IncomingHttpHeaders = {};
         for (const k in raw) if (k[0] !== ':') out[k] = raw[k] as string | string[];

@@ -50,6 +50,13 @@ describe('etcd codec', () => {
     }
   });
 
+  it('refuses a revision it could not encode as it says (negative, fractional, past 2^53)', () => {
+    const key = b('/k');
+    for (const revision of [-1, 1.5, Number.NaN, 2 ** 53 + 2]) {
+      expect(() => encodeTxnRequest({ compare: [{ target: 'mod', key, revision }], success: [{ type: 'delete', key }], failure: [] })).toThrow(RangeError);
+    }
+  });
+
   it('writes a negative lease as protobuf does (ten bytes of two’s complement)', () => {
     const key = b('k');
     const req = decodeRequest(encodeTxnRequest({ compare: [], success: [{ type: 'put', key, value: b('v'), lease: '-2' }], failure: [] }));

@@ -86,10 +86,16 @@ function int64Varint(decimal: string): Buffer {
 /** Size of a length-delimited field (tag + length + body). */
 const lenField = (body: number): number => 1 + varintSize(body) + body;
 
+/** A revision that is not a non-negative safe integer would be encoded as other bytes than it says. */
+function checkRevision(v: number): number {
+  if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`etcd: a revision must be a non-negative integer, not ${v}`);
+  return v;
+}
+
 function compareSize(c: TxnCompare): number {
   // target (field 2, omitted when 0, never here), key (3), create_revision (5) or mod_revision (6):
   // a oneof member is written even when 0, which is how etcd tells "create_revision = 0" apart
-  return 2 + lenField(c.key.length) + 1 + varintSize(c.revision);
+  return 2 + lenField(c.key.length) + 1 + varintSize(checkRevision(c.revision));
 }
 
 /** Size of the inner message of a RequestOp's oneof member. */

@@ -327,7 +327,7 @@ describe('KvTxnClient against a scripted HTTP/2 server', () => {
     let silent = true;
     const server = await scriptedServer((stream) => (silent ? undefined : ok(stream, 9)));
     const proxy = await freezableProxy(new URL(server.endpoint));
-    const kv = new KvTxnClient({ endpoints: [proxy.endpoint], callTimeoutMs: 200, dialTimeoutMs: 300 });
+    const kv = new KvTxnClient({ endpoints: [proxy.endpoint], callTimeoutMs: 200, dialTimeoutMs: 300, minProbeIntervalMs: 100 });
     try {
       await expect(kv.txn(spec)).rejects.toBeInstanceOf(GRPCDeadlineExceededError);
       await new Promise((r) => setTimeout(r, 500)); // the ping was answered: the connection stays

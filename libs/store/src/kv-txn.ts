@@ -35,6 +35,8 @@ export interface KvTxnOptions {
   callTimeoutMs: number;
   /** how long connecting to an endpoint may take before the next is tried; default 5 s */
   dialTimeoutMs?: number;
+  /** the least time between two pings of one connection after missed deadlines; default 10 s */
+  minProbeIntervalMs?: number;
 }
 
 // gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html) used here
@@ -43,16 +45,42 @@ const UNKNOWN = 2;
 const DEADLINE_EXCEEDED = 4;
 const INTERNAL = 13;
 const UNAVAILABLE = 14;
+const PERMISSION_DENIED = 7;
+const UNIMPLEMENTED = 12;
+const UNAUTHENTICATED = 16;
 
 /** After a failed connection attempt, an endpoint is passed over for this long. */
 const RETRY_CONNECT_AFTER_MS = 1_000;
 /** A session is retired (new calls open another) well before HTTP/2's 2^31 stream ids run out. */
 const MAX_STREAMS_PER_SESSION = 2 ** 30;
 const FRAME_HEADER = 5;
+/** etcd's server keepalive policy tolerates a ping every 5 s (--grpc-keepalive-min-time), no more */
+const MIN_PROBE_INTERVAL_MS = 10_000;
 const { NGHTTP2_CANCEL, NGHTTP2_REFUSED_STREAM } = http2.constants;
 
 // http2 request() runs Node 20's costly AsyncResource.bind once per call (see the fix's comment)
 installFastAsyncResourceBind();
+
+/** An HTTP status without a gRPC status, as gRPC maps it (doc/http-grpc-status-mapping.md). */
+function codeOfHttpStatus(status: number): number {
+  switch (status) {
+    case 400:
+      return INTERNAL;
+    case 401:
+      return UNAUTHENTICATED;
+    case 403:
+      return PERMISSION_DENIED;
+    case 404:
+      return UNIMPLEMENTED;
+    case 429:
+    case 502:
+    case 503:
+    case 504:
+      return UNAVAILABLE;
+    default:
+      return UNKNOWN;
+  }
+}
 
 /** The error etcd3 would have thrown for this status (its classes: GRPCUnavailableError, …). */
 export function grpcError(code: number, details: string): Error {
@@ -79,6 +107,8 @@ interface Conn {
   /** streams open on it: the process is kept alive while there are any */
   active: number;
   probing: boolean;
+  /** when it was last pinged: etcd answers pings closer than 5 s apart with GOAWAY too_many_pings */
+  probedAt: number;
 }
 
 /** One etcd endpoint and its current HTTP/2 session. */
@@ -92,6 +122,7 @@ class Endpoint {
   constructor(
     readonly url: string,
     private readonly dialTimeoutMs: number,
+    private readonly minProbeIntervalMs: number,
   ) {}
 
   /** The connected session, if there is one to use now. */
@@ -137,7 +168,7 @@ class Endpoint {
           return reject(closedError());
         }
         this.lastFailure = undefined;
-        const conn: Conn = { session, streams: 0, active: 0, probing: false };
+        const conn: Conn = { session, streams: 0, active: 0, probing: false, probedAt: 0 };
         this.conn = conn;
         session.setLocalWindowSize(16 << 20);
         session.unref(); // ref'd again while calls are on it
@@ -179,8 +210,9 @@ class Endpoint {
   /** A call on `conn` passed its deadline: drop the session unless it still answers a ping. */
   probe(conn: Conn): void {
     const { session } = conn;
-    if (conn.probing || session.destroyed) return;
+    if (conn.probing || session.destroyed || Date.now() - conn.probedAt < this.minProbeIntervalMs) return;
     conn.probing = true;
+    conn.probedAt = Date.now();
     const dead = setTimeout(() => session.destroy(), this.dialTimeoutMs);
     dead.unref();
     const answered = (err: Error | null): void => {
@@ -220,7 +252,7 @@ export class KvTxnClient {
     if (secure > 0 && secure < opts.endpoints.length) throw new Error('etcd: endpoints mix https and http');
     const dial = opts.dialTimeoutMs ?? 5_000;
     // etcd3 takes `host:port` too, as plain HTTP
-    this.endpoints = opts.endpoints.map((e) => new Endpoint(/^https?:\/\//.test(e) ? e : `http://${e}`, dial));
+    this.endpoints = opts.endpoints.map((e) => new Endpoint(/^https?:\/\//.test(e) ? e : `http://${e}`, dial, opts.minProbeIntervalMs ?? MIN_PROBE_INTERVAL_MS));
     this.callTimeoutMs = opts.callTimeoutMs;
     this.timeoutHeader = `${opts.callTimeoutMs}m`;
   }
@@ -341,7 +373,7 @@ export class KvTxnClient {
     }
     // no gRPC status: the stream ended early
     if (a.rstCode === NGHTTP2_REFUSED_STREAM || (a.streamError as { code?: string } | undefined)?.code === 'ERR_HTTP2_OUT_OF_STREAMS') return NOT_SENT;
-    if (a.httpStatus !== undefined && a.httpStatus !== 200) return grpcError(a.httpStatus === 503 ? UNAVAILABLE : UNKNOWN, `${where}: HTTP status ${a.httpStatus}`);
+    if (a.httpStatus !== undefined && a.httpStatus !== 200) return grpcError(codeOfHttpStatus(a.httpStatus), `${where}: HTTP status ${a.httpStatus}`);
     this.passOver(i);
     const why = a.streamError?.message ?? (a.rstCode ? `stream reset (code ${a.rstCode})` : 'connection lost');
     return grpcError(UNAVAILABLE, `${where}: ${why} before the answer (not retried, the write may have been applied)`);

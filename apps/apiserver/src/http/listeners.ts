@@ -8,7 +8,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createSecureServer } from 'node:http2';
-import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import type { Http2ServerRequest, Http2ServerResponse, ServerHttp2Session, ServerHttp2Stream } from 'node:http2';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 
@@ -29,6 +29,13 @@ export interface Listener {
 
 /** Kubernetes' idle keep-alive; longer than common proxies' 60 s so they hang up first */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/**
+ * nghttp2 refuses every new stream of a connection once the bytes queued on it pass this (10 MB by
+ * default). One client's watches and lists share its connection, and each watch may fall up to
+ * 32 MB behind before it is dropped (handlers/watch.ts): a low cap would let a client's backlog
+ * refuse its own lease renewals, which over HTTP/1.1 had sockets of their own.
+ */
+const MAX_SESSION_MEMORY_MB = 4096;
 
 export interface TlsFiles {
   cert: string;
@@ -45,14 +52,31 @@ export interface ListenOptions {
 
 export async function listenSecure(tls: TlsFiles, { handler, onUpgrade, port, host }: ListenOptions): Promise<Listener> {
   const server = createSecureServer(
-    { ...tls, allowHTTP1: true, maxSessionMemory: 256 },
+    { ...tls, allowHTTP1: true, maxSessionMemory: MAX_SESSION_MEMORY_MB },
     handler as unknown as (req: Http2ServerRequest, res: Http2ServerResponse) => void,
   );
   // read by the HTTP/1.1 fallback's connection handling, which the HTTP/2 server lends it
   (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.on('upgrade', onUpgrade);
+  server.on('session', closeWhenIdle);
   const sockets = trackSockets(server);
   return { port: await listen(server, port, host), close: () => closeServer(server, sockets) };
+}
+
+/**
+ * An HTTP/2 connection with no stream open and nothing read or written for the keep-alive time is
+ * closed, as HTTP/1.1's keepAliveTimeout closes idle sockets: a client that vanished (its host gone)
+ * would otherwise hold it for good. Live clients ping every 30 s; an open watch is never idle-closed.
+ */
+function closeWhenIdle(session: ServerHttp2Session): void {
+  let open = 0;
+  session.on('stream', (stream: ServerHttp2Stream) => {
+    open++;
+    stream.once('close', () => open--);
+  });
+  session.setTimeout(KEEP_ALIVE_TIMEOUT_MS, () => {
+    if (open === 0) session.close();
+  });
 }
 
 export async function listenPlain({ handler, onUpgrade, port, host }: ListenOptions): Promise<Listener> {

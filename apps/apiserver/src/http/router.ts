@@ -153,8 +153,10 @@ async function serveResource(request: ResourceRequest, req: IncomingMessage, res
 /** Aborted when the client goes away before the answer is complete (a closed watch) or the server closes. */
 function clientGone(res: ServerResponse, server: AbortSignal): AbortSignal {
   const abort = new AbortController();
-  // writableEnded, not writableFinished: an HTTP/2 stream the client cancels reports itself finished
-  if (res.closed && !res.writableEnded) abort.abort();
+  // writableEnded, not writableFinished: an HTTP/2 stream the client cancels reports itself finished;
+  // and HTTP/2's response has no `closed`: its stream has (a client may leave before a handler asks)
+  const closed = res.closed ?? (res as unknown as { stream?: { closed?: boolean } }).stream?.closed;
+  if (closed && !res.writableEnded) abort.abort();
   else {
     res.on('close', () => {
       if (!res.writableEnded) abort.abort();

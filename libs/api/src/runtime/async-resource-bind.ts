@@ -6,8 +6,9 @@
  * calling ObjectDefineProperties each time. That was 6.5 % of the scheduler's CPU and 3.7 % of the
  * apiserver's at ~1,000 binds/s. Node is removing the property (nodejs/node#58618).
  *
- * The replacement binds exactly as Node does (the function runs in the resource's async scope,
- * with the same `this`) and leaves the deprecated property off. It is installed only where Node
+ * The replacement binds as Node does (the function runs in the resource's async scope, with the
+ * same `this` and arguments) and leaves off what costs: the deprecated property, and the bound
+ * function's `length` (Node copies fn.length; nothing in Node's own callers reads it). It is installed only where Node
  * still defines that property as an accessor, so it disappears by itself once Node drops it.
  */
 import { AsyncResource } from 'node:async_hooks';
