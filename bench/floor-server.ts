@@ -1,8 +1,8 @@
 /**
  * The floor under the apiserver's create figure: the least a server can do for a create and still
  * be an apiserver on etcd, in its own process as the apiserver runs. It reads the HTTP body, parses
- * it, stamps uid and creationTimestamp, stores it with the same create-only `etcd3` transaction the
- * apiserver uses (`@tugboat/store`), keeps one etcd watch on the prefix and parses each event (what
+ * it, stamps uid and creationTimestamp, stores it with the same create-only transaction the
+ * apiserver uses (`@tugboat/store`'s write client), keeps one etcd watch on the prefix and parses each event (what
  * a watch cache must do), and answers with the stored JSON. No validation, defaulting, admission,
  * managedFields, routing, metrics or logging. The parent gets its URL over IPC; 'close' or a dead
  * parent stops it.
