@@ -46,6 +46,30 @@ describe('Transport', () => {
     }
   });
 
+  it('ends the server side of a watch the client cancels on the shared HTTP/2 connection', async () => {
+    const api = cluster.api();
+    const t = new Transport({ server: api.secureUrl, ca: api.caPem });
+    const openWatches = async (): Promise<number> => {
+      const res = await cluster.client.request('GET', '/metrics');
+      const line = res.body.toString().split('\n').find((l) => l.startsWith('apiserver_registered_watchers{resource="configmaps"}'));
+      return Number(line?.split(' ')[1] ?? 0);
+    };
+    const ctrl = new AbortController();
+    try {
+      const headers = { accept: 'application/json', authorization: `Bearer ${api.adminToken}` };
+      const res = await t.send({ method: 'GET', path: '/api/v1/configmaps?watch=true', headers, signal: ctrl.signal });
+      expect(res.httpVersion).toBe('2.0');
+      expect(await openWatches()).toBe(1);
+      ctrl.abort();
+      res.body.on('error', () => undefined);
+      await expect.poll(openWatches, { timeout: 5_000 }).toBe(0);
+      // the connection itself is still good for the next request
+      expect((await get(t, '/version')).status).toBe(200);
+    } finally {
+      t.close();
+    }
+  });
+
   it('falls back to HTTP/1.1 when the server does not offer HTTP/2', async () => {
     const server = createHttpsServer({ cert: serving.certPem, key: serving.keyPem }, (req, res) => res.end(`hello ${req.httpVersion}`));
     const url = await listening(server);
