@@ -1,8 +1,7 @@
-import { connect, createServer } from 'node:net';
-import type { AddressInfo, Server, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store, startEtcd, watchPrefix } from '@tugboat/store';
 import type { EtcdProcess, StoreEvent } from '@tugboat/store';
+import { cuttableProxy } from './testing/tcp-proxies.js';
 import { deliveredUpTo } from './watch.js';
 
 const put = (key: string, modRevision: number): StoreEvent => ({ type: 'put', kv: { key, value: '', modRevision, createRevision: modRevision } });
@@ -17,27 +16,6 @@ describe('deliveredUpTo', () => {
   });
 });
 
-/** A TCP proxy in front of etcd whose connections the test can cut, as a network blip would. */
-async function cuttableProxy(target: URL): Promise<{ endpoint: string; cut(): void; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(Number(target.port), target.hostname);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => undefined);
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    cut: () => {
-      for (const s of sockets) s.destroy();
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('a prefix watch that catches up on a backlog', () => {
   let etcd: EtcdProcess;
