@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { skipRedundantEnd } from './grpc-fixes.js';
+import { authContextPerSession, skipRedundantEnd } from './grpc-fixes.js';
 
 function fakeCall(state: { serverEndedCall: boolean; writableEnded: boolean; destroyed?: boolean }) {
   const original = vi.fn();
@@ -26,5 +26,30 @@ describe('skipRedundantEnd (grpc-node#3082)', () => {
     await import('./index.js');
     const method = (Http2SubchannelCall.prototype as unknown as { destroyHttp2Stream: { skipsRedundantEnd?: true } }).destroyHttp2Stream;
     expect(method.skipsRedundantEnd).toBe(true);
+  });
+});
+
+describe('authContextPerSession', () => {
+  it('asks the socket once per HTTP/2 session, and again for another session', () => {
+    const original = vi.fn(function (this: { stream: { session: { id: number } } }) {
+      return { transportSecurityType: 'ssl', session: this.stream.session.id };
+    });
+    const proto = { getAuthContext: original } as unknown as Parameters<typeof authContextPerSession>[0];
+    authContextPerSession(proto);
+    authContextPerSession(proto); // installed once
+    const sessionA = { id: 1 };
+    const sessionB = { id: 2 };
+    const call = (session: object | undefined) => Object.assign(Object.create(proto), { stream: { session } }).getAuthContext();
+    expect(call(sessionA)).toEqual({ transportSecurityType: 'ssl', session: 1 });
+    expect(call(sessionA)).toEqual({ transportSecurityType: 'ssl', session: 1 });
+    expect(call(sessionB)).toEqual({ transportSecurityType: 'ssl', session: 2 });
+    expect(original).toHaveBeenCalledTimes(2);
+  });
+
+  it('is installed on grpc-js itself', async () => {
+    const { BaseServerInterceptingCall } = await import('@grpc/grpc-js/build/src/server-interceptors.js');
+    await import('./index.js');
+    const method = (BaseServerInterceptingCall.prototype as unknown as { getAuthContext: { perSession?: true } }).getAuthContext;
+    expect(method.perSession).toBe(true);
   });
 });
