@@ -30,9 +30,16 @@ const STREAM_WINDOW_BYTES = 4 * 1024 * 1024;
 const SESSION_WINDOW_BYTES = 64 * 1024 * 1024;
 /** nghttp2's default cap (10 MB) counts buffered frames: a big list in flight would trip it */
 const MAX_SESSION_MEMORY_MB = 256;
-/** an idle connection is pinged this often, and dropped when a ping goes unanswered this long */
-export const PING_INTERVAL_MS = 30_000;
-export const PING_TIMEOUT_MS = 15_000;
+/**
+ * A connection that has received nothing for this long is pinged, and dropped when the ping goes
+ * unanswered this long (client-go's ReadIdleTimeout and PingTimeout): a busy connection is never
+ * pinged, so a moment of apiserver overload cannot drop every client at once.
+ */
+export interface Liveness {
+  idleMs: number;
+  pingTimeoutMs: number;
+}
+export const DEFAULT_LIVENESS: Liveness = { idleMs: 30_000, pingTimeoutMs: 15_000 };
 /** client-go's dial timeout: a host that drops SYNs would otherwise hold requests for minutes */
 const CONNECT_TIMEOUT_MS = 30_000;
 
@@ -49,7 +56,10 @@ export class H2Connector {
   /** open streams per session: a session is ref'd while it has any */
   private readonly active = new WeakMap<ClientHttp2Session, number>();
 
-  constructor(private readonly target: H2Target) {}
+  constructor(
+    private readonly target: H2Target,
+    private readonly liveness: Liveness = DEFAULT_LIVENESS,
+  ) {}
 
   /** The live session (opening one if needed), or word that the server speaks HTTP/1.1 only. */
   negotiate(): Promise<Negotiated> {
@@ -115,7 +125,7 @@ export class H2Connector {
     session.on('goaway', drop);
     // a session error also closes it; the streams in flight get their own errors
     session.on('error', drop);
-    const pinger = setInterval(() => pingOrDrop(session), PING_INTERVAL_MS);
+    const pinger = setInterval(pingWhenSilent(session, this.liveness), this.liveness.idleMs);
     pinger.unref();
     session.unref();
     if (this.closed) session.destroy(new Error('the client was closed'));
@@ -148,13 +158,21 @@ function connectTls(t: H2Target): Promise<tls.TLSSocket> {
 }
 
 /** A connection whose peer vanished (a host powered off) would otherwise hang its watches for good. */
-function pingOrDrop(session: ClientHttp2Session): void {
-  if (session.destroyed || session.closed) return;
-  const deadline = setTimeout(() => session.destroy(new Error(`the apiserver did not answer a ping within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
-  deadline.unref();
-  const sent = session.ping((err) => {
-    clearTimeout(deadline);
-    if (err && !session.destroyed) session.destroy(err);
-  });
-  if (!sent) clearTimeout(deadline);
+function pingWhenSilent(session: ClientHttp2Session, liveness: Liveness): () => void {
+  let lastRead = -1;
+  return () => {
+    if (session.destroyed || session.closed) return;
+    const read = session.socket.bytesRead;
+    if (read !== lastRead) {
+      lastRead = read; // something arrived since the last look: the peer is alive
+      return;
+    }
+    const deadline = setTimeout(() => session.destroy(new Error(`the apiserver did not answer a ping within ${liveness.pingTimeoutMs} ms`)), liveness.pingTimeoutMs);
+    deadline.unref();
+    const sent = session.ping((err) => {
+      clearTimeout(deadline);
+      if (err && !session.destroyed) session.destroy(err);
+    });
+    if (!sent) clearTimeout(deadline);
+  };
 }
