@@ -6,7 +6,7 @@
  * 0.35 (bench/etcd-txn.ts), on the apiserver's hottest path. etcd3 keeps everything else (reads,
  * watches, leases, elections, compaction).
  *
- * What grpc-js did and this does itself:
+ * What grpc-js did and this does itself (connection upkeep in etcd-endpoint.ts, status codes in grpc-status.ts):
  *   - one HTTP/2 connection per endpoint, opened on first use and replaced when it closes, fails,
  *     or is told to go away (GOAWAY: the calls already on it finish there);
  *   - calls go to one endpoint; one that cannot be connected to is passed over for the next, and
@@ -22,11 +22,13 @@
  * so callers see what they saw before.
  */
 import http2 from 'node:http2';
-import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders } from 'node:http2';
+import type { IncomingHttpHeaders } from 'node:http2';
 import { installFastAsyncResourceBind } from '@tugboat/api';
-import { castGrpcError } from 'etcd3';
 import { decodeTxnResponse, encodeTxnRequest } from './etcd-codec.js';
 import type { TxnRequestSpec, TxnResult } from './etcd-codec.js';
+import { Endpoint, MIN_PROBE_INTERVAL_MS, closedError } from './etcd-endpoint.js';
+import type { Conn } from './etcd-endpoint.js';
+import { DEADLINE_EXCEEDED, INTERNAL, UNAVAILABLE, codeOfHttpStatus, grpcError, grpcMessage } from './grpc-status.js';
 
 export interface KvTxnOptions {
   /** `http://host:port` or `https://host:port` (all of one kind), as etcd3 takes them */
@@ -39,201 +41,11 @@ export interface KvTxnOptions {
   minProbeIntervalMs?: number;
 }
 
-// gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html) used here
-const CODE_NAMES = ['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED'];
-const UNKNOWN = 2;
-const DEADLINE_EXCEEDED = 4;
-const INTERNAL = 13;
-const UNAVAILABLE = 14;
-const PERMISSION_DENIED = 7;
-const UNIMPLEMENTED = 12;
-const UNAUTHENTICATED = 16;
-
-/** After a failed connection attempt, an endpoint is passed over for this long. */
-const RETRY_CONNECT_AFTER_MS = 1_000;
-/** A session is retired (new calls open another) well before HTTP/2's 2^31 stream ids run out. */
-const MAX_STREAMS_PER_SESSION = 2 ** 30;
 const FRAME_HEADER = 5;
-/** etcd's server keepalive policy tolerates a ping every 5 s (--grpc-keepalive-min-time), no more */
-const MIN_PROBE_INTERVAL_MS = 10_000;
 const { NGHTTP2_CANCEL, NGHTTP2_REFUSED_STREAM } = http2.constants;
 
 // http2 request() runs Node 20's costly AsyncResource.bind once per call (see the fix's comment)
 installFastAsyncResourceBind();
-
-/** An HTTP status without a gRPC status, as gRPC maps it (doc/http-grpc-status-mapping.md). */
-function codeOfHttpStatus(status: number): number {
-  switch (status) {
-    case 400:
-      return INTERNAL;
-    case 401:
-      return UNAUTHENTICATED;
-    case 403:
-      return PERMISSION_DENIED;
-    case 404:
-      return UNIMPLEMENTED;
-    case 429:
-    case 502:
-    case 503:
-    case 504:
-      return UNAVAILABLE;
-    default:
-      return UNKNOWN;
-  }
-}
-
-/** The error etcd3 would have thrown for this status (its classes: GRPCUnavailableError, …). */
-export function grpcError(code: number, details: string): Error {
-  return castGrpcError(Object.assign(new Error(`${code} ${CODE_NAMES[code] ?? 'UNKNOWN'}: ${details}`), { code, details }));
-}
-
-const closedError = (): Error => new Error('etcd: the store is closed');
-
-/** grpc-message is percent-encoded. */
-function grpcMessage(v: string | string[] | undefined): string {
-  const s = Array.isArray(v) ? v.join(', ') : (v ?? '');
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-/** An HTTP/2 session to an endpoint, with the counts its upkeep needs. */
-interface Conn {
-  readonly session: ClientHttp2Session;
-  /** streams started on it */
-  streams: number;
-  /** streams open on it: the process is kept alive while there are any */
-  active: number;
-  probing: boolean;
-  /** when it was last pinged: etcd answers pings closer than 5 s apart with GOAWAY too_many_pings */
-  probedAt: number;
-}
-
-/** One etcd endpoint and its current HTTP/2 session. */
-class Endpoint {
-  /** the connected session new calls go to */
-  private conn: Conn | undefined;
-  private connecting: Promise<Conn> | undefined;
-  private lastFailure: { at: number; error: Error } | undefined;
-  private closed = false;
-
-  constructor(
-    readonly url: string,
-    private readonly dialTimeoutMs: number,
-    private readonly minProbeIntervalMs: number,
-  ) {}
-
-  /** The connected session, if there is one to use now. */
-  ready(): Conn | undefined {
-    return this.conn;
-  }
-
-  /** A connected session, opening one if needed; rejects (nothing was sent) when the endpoint cannot be reached. */
-  connect(deadline: number): Promise<Conn> {
-    if (this.conn) return Promise.resolve(this.conn);
-    if (this.closed) return Promise.reject(closedError());
-    if (this.lastFailure && Date.now() - this.lastFailure.at < RETRY_CONNECT_AFTER_MS) return Promise.reject(this.lastFailure.error);
-    const connecting = (this.connecting ??= this.open());
-    if (deadline - Date.now() >= this.dialTimeoutMs) return connecting;
-    // a call with less time left than the dial timeout stops waiting at its deadline; the attempt goes on
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`connecting to ${this.url} did not finish before the call's deadline`)), Math.max(0, deadline - Date.now()));
-      connecting.then(resolve, reject).finally(() => clearTimeout(timer));
-    });
-  }
-
-  private open(): Promise<Conn> {
-    return new Promise((resolve, reject) => {
-      const session = http2.connect(this.url, { maxSessionMemory: 64, settings: { enablePush: false, initialWindowSize: 1 << 20 } });
-      let settled = false;
-      const fail = (error: Error): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        this.connecting = undefined;
-        this.lastFailure = { at: Date.now(), error };
-        session.destroy();
-        reject(error);
-      };
-      const timer = setTimeout(() => fail(new Error(`connecting to ${this.url} took over ${this.dialTimeoutMs} ms`)), this.dialTimeoutMs);
-      session.once('connect', () => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        this.connecting = undefined;
-        if (this.closed) {
-          session.destroy();
-          return reject(closedError());
-        }
-        this.lastFailure = undefined;
-        const conn: Conn = { session, streams: 0, active: 0, probing: false, probedAt: 0 };
-        this.conn = conn;
-        session.setLocalWindowSize(16 << 20);
-        session.unref(); // ref'd again while calls are on it
-        session.once('goaway', () => this.retire(conn));
-        session.once('close', () => this.retire(conn));
-        resolve(conn);
-      });
-      // before 'connect': the attempt failed; after: the session ends ('close' follows) and so do the streams on it
-      session.on('error', fail);
-      session.once('close', () => fail(new Error(`connection to ${this.url} closed`)));
-    });
-  }
-
-  /** New calls go to a new session; the calls on this one finish there. */
-  private retire(conn: Conn): void {
-    if (this.conn === conn) this.conn = undefined;
-    if (!conn.session.closed && !conn.session.destroyed) conn.session.close();
-  }
-
-  /** Starts a stream; undefined when the session refused to (it is then retired: nothing was sent). */
-  request(conn: Conn, headers: http2.OutgoingHttpHeaders): ClientHttp2Stream | undefined {
-    if (++conn.streams >= MAX_STREAMS_PER_SESSION) this.retire(conn);
-    let stream: ClientHttp2Stream;
-    try {
-      stream = conn.session.request(headers, { endStream: false });
-    } catch {
-      this.retire(conn); // closed or going away since it was picked
-      return undefined;
-    }
-    if (conn.active++ === 0) conn.session.ref();
-    return stream;
-  }
-
-  /** A stream from `request` closed. */
-  release(conn: Conn): void {
-    if (--conn.active === 0 && !conn.session.destroyed) conn.session.unref();
-  }
-
-  /** A call on `conn` passed its deadline: drop the session unless it still answers a ping. */
-  probe(conn: Conn): void {
-    const { session } = conn;
-    if (conn.probing || session.destroyed || Date.now() - conn.probedAt < this.minProbeIntervalMs) return;
-    conn.probing = true;
-    conn.probedAt = Date.now();
-    const dead = setTimeout(() => session.destroy(), this.dialTimeoutMs);
-    dead.unref();
-    const answered = (err: Error | null): void => {
-      conn.probing = false;
-      clearTimeout(dead);
-      if (err) session.destroy();
-    };
-    try {
-      if (!session.ping(answered)) answered(null); // pings are outstanding already: no verdict
-    } catch (err) {
-      answered(err as Error);
-    }
-  }
-
-  close(): void {
-    this.closed = true;
-    const { conn } = this;
-    this.conn = undefined;
-    conn?.session.close(); // calls in flight finish (each has a deadline), then the socket closes
-  }
-}
 
 /** Why a stream ended without an answer that counts, when nothing was processed and it may go again. */
 const NOT_SENT = Symbol('not sent');
