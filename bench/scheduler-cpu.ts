@@ -43,12 +43,26 @@ function netOf(background: CpuSample, from: Timed, to: Timed): CpuSample {
  * agents share the same cores, so this bounds the figure whatever the code's latency.
  */
 export function ceiling(background: Background, from: Timed, to: Timed, ops: number): Row[] {
-  if (!background) return [];
+  const msPerPod = netMsPerOp(background, from, to, ops);
+  if (!background || msPerPod === undefined) return [];
   const cores = availableParallelism();
-  const msPerPod = totalMsPerOp(from.cpu, netOf(background, from, to), ops);
   const busy = Object.values(background).reduce((a, v) => a + v, 0);
   const rate = (busyCores: number) => `${Math.round(cpuCeiling(cores, msPerPod, busyCores))}/s`;
   return [{ name: `  CPU ceiling on ${cores} cores at ${msPerPod.toFixed(2)} ms per pod`, value: `${rate(busy)} with the agents' background (${busy.toFixed(2)} cores), ${rate(0)} without` }];
+}
+
+/** Net CPU per operation of every process together (ms), or undefined before the background is measured. */
+export function netMsPerOp(background: Background, from: Timed, to: Timed, ops: number): number | undefined {
+  return background ? totalMsPerOp(from.cpu, netOf(background, from, to), ops) : undefined;
+}
+
+/**
+ * CPU per pod in units of the speed probe's reference task timed in the same window
+ * (speed-probe.ts): the work a pod costs, whatever the machine's speed that minute.
+ */
+export function inReferenceTasks(msPerPod: number | undefined, taskCpuUs: number): Row[] {
+  if (msPerPod === undefined || !Number.isFinite(taskCpuUs)) return [];
+  return [{ name: '  machine speed in the phase (speed probe)', value: `reference task ${(taskCpuUs / 1000).toFixed(2)} ms of CPU; a bound pod costs ${((msPerPod * 1000) / taskCpuUs).toFixed(2)} reference tasks` }];
 }
 
 /** CPU seconds so far of the scheduler's process (0 while none runs), the apiserver, etcd and the hollow agents. */

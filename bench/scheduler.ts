@@ -34,8 +34,10 @@ import { log } from './report.js';
 import type { Row } from './report.js';
 import { runWithControlPlane } from './run-with-control-plane.js';
 import { whereStuck } from './stall.js';
-import { ceiling, cpuSampler, perOp } from './scheduler-cpu.js';
+import { ceiling, cpuSampler, inReferenceTasks, netMsPerOp, perOp } from './scheduler-cpu.js';
 import type { Background, Timed } from './scheduler-cpu.js';
+import { startSpeedProbe } from './speed-probe.js';
+import type { SpeedProbe } from './speed-probe.js';
 import { LatencyRecorder, fmtMs, runBounded } from './stats.js';
 
 const num = (name: string, def: number) => Number(process.env[name] ?? def);
@@ -118,6 +120,8 @@ interface Bench {
   schedulerPid: number | undefined;
   background: Background;
   bindErrors: number;
+  /** the machine's speed in the same minutes as each phase */
+  probe: SpeedProbe;
 }
 
 const SCHEDULER_CHILD = fileURLToPath(new URL('./scheduler-child.ts', import.meta.url));
@@ -151,6 +155,7 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
     const synced = s.syncedAt;
     await b.fleet.untilSeen(before + PODS, PHASE_DEADLINE_MS);
     const cpu1 = b.cpu();
+    const taskCpuUs = await b.probe.taskCpuUs(cpu0.at, cpu1.at);
     const times = [...b.fleet.seenAt.entries()].filter(([name]) => name.startsWith(`${prefix}-`)).map(([, at]) => at);
     const first = Math.min(...times);
     const last = Math.max(...times);
@@ -163,6 +168,7 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
       { name: '  pods bound per second', value: `${Math.round(perSecond)}/s`, target: `>= ${TARGET}/s`, pass: perSecond >= TARGET },
       { name: '  CPU per bound pod, ms', value: perOp(b.background, cpu0, cpu1, PODS) },
       ...ceiling(b.background, cpu0, cpu1, PODS),
+      ...inReferenceTasks(netMsPerOp(b.background, cpu0, cpu1, PODS), taskCpuUs),
     );
     if (withStatus) {
       await b.fleet.untilStatuses(statusesBefore + PODS, PHASE_DEADLINE_MS);
@@ -235,12 +241,13 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
   const http = endpoint(cp.insecureUrl, { sockets: CONC });
   let fleet: HollowFleet | undefined;
   let scheduler: Awaited<ReturnType<typeof newScheduler>> | undefined;
+  const probe = await startSpeedProbe();
   try {
     await call(http, { method: 'POST', path: '/api/v1/namespaces', body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } }) });
     log(`starting ${NODES} SIMULATED hollow agents (real NodeService: Join, Register, Heartbeat, WatchPods, UpdatePodStatus; they run nothing)`);
     fleet = await startHollowFleet({ server: cp.nodeServiceAddress, caPem: cp.caPem, token: cp.nodeToken, nodes: NODES, heartbeatMs: HEARTBEAT_MS, deferStatus: STATUS !== 'on', startConcurrency: 16 });
     log(`hollow agents joined and registered: ${NODES} in ${(fleet.startMs / 1000).toFixed(1)} s`);
-    const b: Bench = { cp, http, fleet, rows, cpu: () => sample(), background: undefined, bindErrors: 0, schedulerPid: undefined };
+    const b: Bench = { cp, http, fleet, rows, cpu: () => sample(), background: undefined, bindErrors: 0, schedulerPid: undefined, probe };
     const sample = cpuSampler(cp, fleet, () => b.schedulerPid);
     const dry = cyclesOnly(NODES, PODS);
     record(
@@ -262,6 +269,7 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
   } finally {
     await scheduler?.close();
     await fleet?.close();
+    await probe.close();
     http.agent.destroy();
   }
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { REFERENCE_DOC, medianIn, referenceTask } from './speed-probe.js';
+
+describe('speed probe', () => {
+  it('takes the median of the samples inside the window only', () => {
+    const samples = [
+      { at: 900, cpuUs: 9_000 },
+      { at: 1_000, cpuUs: 1_300 },
+      { at: 1_250, cpuUs: 1_800 },
+      { at: 1_500, cpuUs: 1_400 },
+      { at: 2_100, cpuUs: 9_000 },
+    ];
+    expect(medianIn(samples, 1_000, 2_000)).toBe(1_400);
+    expect(medianIn(samples, 3_000, 4_000)).toBeNaN();
+  });
+
+  it('does the same work every time', () => {
+    expect(referenceTask(REFERENCE_DOC)).toBe(referenceTask(REFERENCE_DOC));
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * How fast the machine is while a phase runs, measured in the same minutes as the phase: a child
+ * process runs one fixed piece of CPU work (REFERENCE_TASK, a few JSON round trips of a pod-sized
+ * object) every 250 ms and records the CPU time it took. This machine's cores do that task in
+ * ~1.3 ms in some minutes and ~1.8 ms in others, while every process of a phase slows down alike;
+ * CPU per pod divided by the task's CPU in the same window ("reference tasks per pod") is the
+ * work a pod costs whatever the machine's speed that minute, so two runs can be compared.
+ *
+ * The probe takes ~0.5 % of one core; its process is speed-probe-child.ts.
+ */
+import { fileURLToPath } from 'node:url';
+import { forkReady } from './child.js';
+import { percentile } from './stats.js';
+
+const CHILD = fileURLToPath(new URL('./speed-probe-child.ts', import.meta.url));
+
+export interface SpeedProbe {
+  /** median CPU µs of the reference task between two epoch-ms times; NaN when no sample fell in it */
+  taskCpuUs(fromMs: number, toMs: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ProbeSample {
+  at: number;
+  cpuUs: number;
+}
+
+/** The fixed work: parse and serialize a pod-sized object, walk it, keep a Map of its keys. */
+export function referenceTask(doc: string): number {
+  let n = 0;
+  for (let i = 0; i < 20; i++) {
+    const obj = JSON.parse(doc) as { items: { name: string; n: number }[] };
+    const seen = new Map<string, number>();
+    for (const item of obj.items) seen.set(item.name, item.n);
+    n += JSON.stringify(obj).length + seen.size;
+  }
+  return n;
+}
+
+export const REFERENCE_DOC = JSON.stringify({
+  items: Array.from({ length: 60 }, (_, i) => ({ name: `item-${i}`, n: i * 1.5, labels: { app: 'web', tier: String(i % 3) }, ports: [80, 443] })),
+});
+
+/** The median of the samples taken between two times. */
+export function medianIn(samples: readonly ProbeSample[], fromMs: number, toMs: number): number {
+  const inWindow = samples.filter((s) => s.at >= fromMs && s.at <= toMs).map((s) => s.cpuUs);
+  return inWindow.length > 0 ? percentile(inWindow.sort((a, b) => a - b), 50) : NaN;
+}
+
+export async function startSpeedProbe(): Promise<SpeedProbe> {
+  const child = await forkReady<{ ready: true }>(CHILD, { what: 'speed probe' });
+  return {
+    async taskCpuUs(fromMs, toMs) {
+      const { samples } = await child.ask<{ samples: ProbeSample[] }>('samples');
+      return medianIn(samples, fromMs, toMs);
+    },
+    close: () => child.close(),
+  };
+}
