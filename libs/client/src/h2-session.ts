@@ -73,6 +73,12 @@ export class H2Connector {
     return this.current;
   }
 
+  /** The session when one is open and usable: the common case, answered without a promise. */
+  established(): ClientHttp2Session | undefined {
+    const live = this.live;
+    return live && !live.destroyed && !live.closed ? live : undefined;
+  }
+
   /** Keeps the process alive while a stream is open, and only then (an idle client must not hold it). */
   streamOpened(session: ClientHttp2Session): () => void {
     const open = this.active.get(session) ?? 0;

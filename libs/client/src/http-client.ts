@@ -7,8 +7,8 @@ import { queryString, resourcePath } from './paths.js';
 import type { QueryValue } from './paths.js';
 import type { ListOptions, ObjectRef, RestClient, WatchOptions, WriteOptions } from './rest.js';
 import { errorFromResponse } from './response-errors.js';
-import { Transport, flatHeaders, readBody } from './transport.js';
-import type { TransportOptions, TransportResponse } from './transport.js';
+import { Transport, flatHeaders } from './transport.js';
+import type { TransportOptions } from './transport.js';
 import { watchStream } from './watch-stream.js';
 
 export interface HttpClientOptions extends TransportOptions {
@@ -100,8 +100,7 @@ export class HttpRestClient implements RestClient {
   ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
     const body = encodeBody(init.body);
     const headers = { ...this.baseHeaders, ...(body && !init.headers?.['content-type'] ? { 'content-type': 'application/json' } : {}), ...init.headers };
-    const res = await this.transport.send({ method, path, headers, body, signal: init.signal, timeoutMs: this.timeoutMs });
-    const raw = await readBody(res);
+    const res = await this.transport.exchange({ method, path, headers, body, signal: init.signal, timeoutMs: this.timeoutMs });
     let flat: Record<string, string> | undefined;
     // headers flattened only for a caller that reads them (a bind, the busiest caller, does not)
     return {
@@ -109,7 +108,7 @@ export class HttpRestClient implements RestClient {
       get headers() {
         return (flat ??= flatHeaders(res));
       },
-      body: raw,
+      body: res.body,
     };
   }
 
@@ -120,17 +119,15 @@ export class HttpRestClient implements RestClient {
   private async call<T>(c: Call): Promise<T> {
     const body = encodeBody(c.body);
     const headers = { ...this.baseHeaders, ...(body ? { 'content-type': c.contentType ?? 'application/json' } : {}) };
-    const res: TransportResponse = await this.transport.send({
+    const res = await this.transport.exchange({
       method: c.method,
       path: c.path + queryString(c.query ?? {}),
       headers,
       body,
       timeoutMs: this.timeoutMs,
     });
-    const status = res.statusCode;
-    const raw = await readBody(res);
-    if (status < 200 || status >= 300) throw errorFromResponse(status, raw);
-    return JSON.parse(raw.toString('utf8')) as T;
+    if (res.statusCode < 200 || res.statusCode >= 300) throw errorFromResponse(res.statusCode, res.body);
+    return JSON.parse(res.body.toString('utf8')) as T;
   }
 
   private refPath(ref: ObjectRef, subresource?: string): string {

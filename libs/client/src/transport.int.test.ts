@@ -140,4 +140,45 @@ describe('Transport', () => {
       t.close();
     }
   });
+
+  it('reads whole answers with exchange(), many on one connection, with their status and headers', async () => {
+    let sessions = 0;
+    const server = createSecureServer({ cert: serving.certPem, key: serving.keyPem }, (req, res) => {
+      res.writeHead(201, { 'x-path': req.url });
+      res.write('part one, ');
+      setTimeout(() => res.end('part two'), 10);
+    });
+    server.on('session', () => sessions++);
+    const url = await listening(server);
+    const t = new Transport({ server: url, ca: ca.certPem });
+    try {
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.exchange({ method: 'POST', path: `/n/${i}`, headers: {}, body: Buffer.from('{}') })));
+      expect(answers.map((a) => [a.statusCode, a.headers['x-path'], a.body.toString()])).toEqual(Array.from({ length: 50 }, (_, i) => [201, `/n/${i}`, 'part one, part two']));
+      expect(answers[0]!.headers[':status']).toBeUndefined();
+      expect(sessions).toBe(1);
+    } finally {
+      t.close();
+      server.close();
+    }
+  });
+
+  it('fails an exchange whose answer is cut off mid-body, and one the client closes unanswered', async () => {
+    const server = createSecureServer({ cert: serving.certPem, key: serving.keyPem }, (req, res) => {
+      if (req.url === '/silent') return;
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('half');
+      setTimeout(() => res.stream.session?.destroy(), 20); // the connection drops mid-body
+    });
+    const url = await listening(server);
+    const t = new Transport({ server: url, ca: ca.certPem });
+    try {
+      await expect(t.exchange({ method: 'GET', path: '/cut', headers: {} })).rejects.toThrow(/closed before the response body ended/);
+      const silent = t.exchange({ method: 'GET', path: '/silent', headers: {} });
+      await new Promise((r) => setTimeout(r, 100));
+      t.close();
+      await expect(silent).rejects.toThrow(/closed/);
+    } finally {
+      server.close();
+    }
+  });
 });

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { ClientHttp2Session } from 'node:http2';
+import type { ClientHttp2Session, ClientHttp2Stream } from 'node:http2';
 import type { Readable } from 'node:stream';
 import { H2Connector } from './h2-session.js';
 
@@ -38,6 +38,14 @@ export interface TransportResponse {
   headers: IncomingHttpHeaders;
   body: Readable;
   destroy(): void;
+}
+
+/** A response read whole (a call's answer, not a watch). */
+export interface BufferedResponse {
+  statusCode: number;
+  /** lower-case names, HTTP/2 pseudo-headers left out */
+  readonly headers: IncomingHttpHeaders;
+  body: Buffer;
 }
 
 /**
@@ -86,6 +94,16 @@ export class Transport {
     return negotiated?.protocol === 'h2' ? this.sendH2(negotiated.session, req) : this.sendH1(req);
   }
 
+  /**
+   * One request and its whole response. Over an open HTTP/2 connection (every call but the first)
+   * this is one promise and one set of stream listeners: a bind is the scheduler's busiest call,
+   * and send() + readBody() cost it two of each and the connection's promise.
+   */
+  exchange(req: TransportRequest): Promise<BufferedResponse> {
+    const session = this.h2?.established();
+    return session ? this.exchangeH2(session, req) : this.exchangeNegotiating(req);
+  }
+
   /** Drop the connection and idle keep-alive sockets so the process can exit. */
   close(): void {
     this.h2?.close();
@@ -107,24 +125,81 @@ export class Transport {
     });
   }
 
+  private async exchangeNegotiating(req: TransportRequest): Promise<BufferedResponse> {
+    const negotiated = await this.h2?.negotiate();
+    if (negotiated?.protocol === 'h2') return this.exchangeH2(negotiated.session, req);
+    const res = await this.sendH1(req);
+    return { statusCode: res.statusCode, headers: res.headers, body: await readBody(res) };
+  }
+
   private sendH2(session: ClientHttp2Session, req: TransportRequest): Promise<TransportResponse> {
-    const headers = { ':method': req.method, ':path': this.prefix + req.path, ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) };
     return new Promise((resolve, reject) => {
-      const stream = session.request(headers, { endStream: !req.body, signal: req.signal });
-      stream.once('close', this.h2!.streamOpened(session));
+      const stream = this.openStream(session, req, () => reject(closedUnanswered(stream)));
       stream.on('error', reject);
-      if (req.timeoutMs) stream.setTimeout(req.timeoutMs, () => stream.destroy(new Error(`request timed out after ${req.timeoutMs}ms`)));
-      // a stream that closes unanswered (its session destroyed without an error, or reset with
-      // NO_ERROR) emits neither 'response' nor 'error'; after an answer this reject does nothing
-      stream.once('close', () => reject(new Error(`the connection closed before the apiserver answered (HTTP/2 stream reset code ${stream.rstCode ?? 0})`)));
       stream.once('response', (raw) => {
-        const out: IncomingHttpHeaders = {};
-        for (const k in raw) if (k[0] !== ':') out[k] = raw[k] as string | string[];
-        resolve({ httpVersion: '2.0', statusCode: Number(raw[':status']), headers: out, body: stream, destroy: () => stream.destroy() });
+        resolve({ httpVersion: '2.0', statusCode: Number(raw[':status']), headers: withoutPseudo(raw), body: stream, destroy: () => stream.destroy() });
       });
       if (req.body) stream.end(req.body);
     });
   }
+
+  private exchangeH2(session: ClientHttp2Session, req: TransportRequest): Promise<BufferedResponse> {
+    return new Promise((resolve, reject) => {
+      let raw: IncomingHttpHeaders | undefined;
+      const chunks: Buffer[] = [];
+      const stream = this.openStream(session, req, () => reject(raw ? new Error('the connection closed before the response body ended') : closedUnanswered(stream)));
+      stream.on('error', reject);
+      stream.on('response', (headers) => (raw = headers));
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (!raw) return; // no answer: 'close' rejects
+        const answer = raw;
+        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        // Node ends a stream whose connection went away as if the answer were whole: the length tells
+        const length = answer['content-length'];
+        if (length !== undefined && Number(length) !== body.length) {
+          reject(new Error(`the connection closed before the response body ended (${body.length} of ${length} bytes)`));
+          return;
+        }
+        let headers: IncomingHttpHeaders | undefined;
+        resolve({
+          statusCode: Number(answer[':status']),
+          get headers() {
+            return (headers ??= withoutPseudo(answer));
+          },
+          body,
+        });
+      });
+      if (req.body) stream.end(req.body);
+    });
+  }
+
+  /**
+   * A request's stream, its timeout set, counted open until it closes. A stream that closes
+   * unanswered (its session destroyed without an error, or reset with NO_ERROR) emits neither
+   * 'response' nor 'error', so `onClose` rejects; after an answer that does nothing.
+   */
+  private openStream(session: ClientHttp2Session, req: TransportRequest, onClose: () => void): ClientHttp2Stream {
+    const headers = { ':method': req.method, ':path': this.prefix + req.path, ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) };
+    const stream = session.request(headers, { endStream: !req.body, signal: req.signal });
+    const closed = this.h2!.streamOpened(session);
+    stream.once('close', () => {
+      closed();
+      onClose();
+    });
+    if (req.timeoutMs) stream.setTimeout(req.timeoutMs, () => stream.destroy(new Error(`request timed out after ${req.timeoutMs}ms`)));
+    return stream;
+  }
+}
+
+function closedUnanswered(stream: ClientHttp2Stream): Error {
+  return new Error(`the connection closed before the apiserver answered (HTTP/2 stream reset code ${stream.rstCode ?? 0})`);
+}
+
+function withoutPseudo(raw: IncomingHttpHeaders): IncomingHttpHeaders {
+  const out: IncomingHttpHeaders = {};
+  for (const k in raw) if (k[0] !== ':') out[k] = raw[k];
+  return out;
 }
 
 /** The whole body. Plain 'data'/'end' listeners: an async iterator costs a promise per chunk. */
@@ -146,7 +221,7 @@ export function readBody(res: TransportResponse): Promise<Buffer> {
   });
 }
 
-export function flatHeaders(res: TransportResponse): Record<string, string> {
+export function flatHeaders(res: Pick<TransportResponse, 'headers'>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;
