@@ -57,8 +57,8 @@ export function netMsPerOp(background: Background, from: Timed, to: Timed, ops: 
 }
 
 /**
- * CPU per pod in units of the speed probe's reference task timed in the same window
- * (speed-probe.ts): the work a pod costs, whatever the machine's speed that minute.
+ * The speed probe's reference task timed in the phase's own minutes, and CPU per pod in units of it
+ * (speed-probe.ts says how far that follows the machine's speed).
  */
 export function inReferenceTasks(msPerPod: number | undefined, taskCpuUs: number): Row[] {
   if (msPerPod === undefined || !Number.isFinite(taskCpuUs)) return [];

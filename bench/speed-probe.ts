@@ -1,12 +1,13 @@
 /**
  * How fast the machine is while a phase runs, measured in the same minutes as the phase: a child
- * process runs one fixed piece of CPU work (REFERENCE_TASK, a few JSON round trips of a pod-sized
- * object) every 250 ms and records the CPU time it took. This machine's cores do that task in
- * ~1.3 ms in some minutes and ~1.8 ms in others, while every process of a phase slows down alike;
- * CPU per pod divided by the task's CPU in the same window ("reference tasks per pod") is the
- * work a pod costs whatever the machine's speed that minute, so two runs can be compared.
+ * process runs one fixed piece of CPU work (referenceTask: a few JSON round trips of a pod-sized
+ * object) every 250 ms and records the CPU time it took. On this shared 2-core machine the same
+ * code's CPU per pod moves by 15–35 % from one run to the next, in every process at once, etcd
+ * included; the reference task moves too (2.2–2.8 ms). Dividing CPU per pod by it ("reference
+ * tasks per pod") follows the machine only in part (0.60–0.76 on the same code), so it tells a
+ * slow minute from a fast one rather than measuring small code changes.
  *
- * The probe takes ~0.5 % of one core; its process is speed-probe-child.ts.
+ * The probe takes ~1 % of one core; its process is speed-probe-child.ts.
  */
 import { fileURLToPath } from 'node:url';
 import { forkReady } from './child.js';
