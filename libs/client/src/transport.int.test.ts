@@ -166,6 +166,7 @@ describe('Transport', () => {
     const server = createSecureServer({ cert: serving.certPem, key: serving.keyPem }, (req, res) => {
       if (req.url === '/silent') return;
       res.writeHead(200, { 'content-length': '100' });
+      if (req.method === 'HEAD') return void res.end();
       res.write('half');
       setTimeout(() => res.stream.session?.destroy(), 20); // the connection drops mid-body
     });
@@ -173,6 +174,8 @@ describe('Transport', () => {
     const t = new Transport({ server: url, ca: ca.certPem });
     try {
       await expect(t.exchange({ method: 'GET', path: '/cut', headers: {} })).rejects.toThrow(/closed before the response body ended/);
+      // a HEAD answer's length is the body it would have had
+      await expect(t.exchange({ method: 'HEAD', path: '/head', headers: {} })).resolves.toMatchObject({ statusCode: 200, body: Buffer.alloc(0) });
       const silent = t.exchange({ method: 'GET', path: '/silent', headers: {} });
       await new Promise((r) => setTimeout(r, 100));
       t.close();

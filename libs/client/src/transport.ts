@@ -154,16 +154,19 @@ export class Transport {
       stream.on('end', () => {
         if (!raw) return; // no answer: 'close' rejects
         const answer = raw;
+        const statusCode = Number(answer[':status']);
         const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
         // Node ends a stream whose connection went away as if the answer were whole: the length tells
+        // (except where it describes a body that is never sent: HEAD, 304)
         const length = answer['content-length'];
-        if (length !== undefined && Number(length) !== body.length) {
+        const bodiless = req.method === 'HEAD' || statusCode === 304;
+        if (length !== undefined && !bodiless && Number(length) !== body.length) {
           reject(new Error(`the connection closed before the response body ended (${body.length} of ${length} bytes)`));
           return;
         }
         let headers: IncomingHttpHeaders | undefined;
         resolve({
-          statusCode: Number(answer[':status']),
+          statusCode,
           get headers() {
             return (headers ??= withoutPseudo(answer));
           },
