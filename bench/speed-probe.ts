@@ -2,10 +2,12 @@
  * How fast the machine is while a phase runs, measured in the same minutes as the phase: a child
  * process runs one fixed piece of CPU work (referenceTask: a few JSON round trips of a pod-sized
  * object) every 250 ms and records the CPU time it took. On this shared 2-core machine the same
- * code's CPU per pod moves by 15–35 % from one run to the next, in every process at once, etcd
- * included; the reference task moves too (2.2–2.8 ms). Dividing CPU per pod by it ("reference
- * tasks per pod") follows the machine only in part (0.60–0.76 on the same code), so it tells a
- * slow minute from a fast one rather than measuring small code changes.
+ * code's CPU per pod moves by 15–45 % from one run to the next, in every process at once, etcd
+ * included. The task's time moves with it: over the eighth session's eleven phase-1 runs the rate
+ * fell as the task's time rose (1.68 ms → 1,136 pods/s, 1.96 → 1,031, 2.52 → 1,026, 2.74 → 846,
+ * 2.84 → 773; rank correlation −0.91). CPU per pod in units of the task ("reference tasks per
+ * pod", 0.60–0.82) follows the machine only in part, so the figure tells a slow minute from a
+ * fast one rather than measuring small code changes.
  *
  * The probe takes ~1 % of one core; its process is speed-probe-child.ts.
  */
