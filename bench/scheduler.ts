@@ -153,6 +153,8 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
     // CPU is counted from here: the scheduler process's start-up and first list are not binds
     const cpu0 = b.cpu();
     const synced = s.syncedAt;
+    await b.fleet.untilSeen(before + PODS / 2, PHASE_DEADLINE_MS);
+    const cpuHalf = b.cpu();
     await b.fleet.untilSeen(before + PODS, PHASE_DEADLINE_MS);
     const cpu1 = b.cpu();
     const taskCpuUs = await b.probe.taskCpuUs(cpu0.at, cpu1.at);
@@ -166,6 +168,7 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
       { name: '  scheduler start → caches synced → first pod bound', value: `${fmtMs(synced - s.startedAt)} → ${fmtMs(first - synced)}` },
       { name: `  ${PODS} pods bound (seen by their node), from synced`, value: `${((last - synced) / 1000).toFixed(1)} s` },
       { name: '  pods bound per second', value: `${Math.round(perSecond)}/s`, target: `>= ${TARGET}/s`, pass: perSecond >= TARGET },
+      ...halves(b, { times, synced }, { from: cpu0, half: cpuHalf, to: cpu1 }),
       { name: '  CPU per bound pod, ms', value: perOp(b.background, cpu0, cpu1, PODS) },
       ...ceiling(b.background, cpu0, cpu1, PODS),
       ...inReferenceTasks(netMsPerOp(b.background, cpu0, cpu1, PODS), taskCpuUs),
@@ -187,6 +190,23 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
     await s.close();
     throw err;
   }
+}
+
+/**
+ * The first half of a phase's pods against the second. A fresh scheduler binds the first half
+ * slower and at more CPU per pod in every process (its JIT warming up, its heap cold after the
+ * first list), so this says how much of the phase's figure is start-up.
+ */
+function halves(b: Bench, seen: { times: readonly number[]; synced: number }, cpu: { from: Timed; half: Timed; to: Timed }): Row[] {
+  const sorted = [...seen.times].sort((x, y) => x - y);
+  const mid = sorted[Math.floor(sorted.length / 2)]!;
+  const last = sorted[sorted.length - 1]!;
+  const n = sorted.length / 2;
+  return [
+    { name: '  the first half of the pods, then the second', value: `${Math.round((n * 1000) / (mid - seen.synced))}/s, then ${Math.round((n * 1000) / (last - mid))}/s` },
+    { name: '  CPU per bound pod, first half, ms', value: perOp(b.background, cpu.from, cpu.half, n) },
+    { name: '  CPU per bound pod, second half, ms', value: perOp(b.background, cpu.half, cpu.to, n) },
+  ];
 }
 
 /** Release the statuses the agents held back during a deferred phase, and time writing them. */
