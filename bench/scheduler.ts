@@ -14,7 +14,8 @@
  *
  * Knobs (env): BENCH_NODES, BENCH_PODS, BENCH_LATENCY_PODS, BENCH_PARALLELISM,
  * BENCH_STATUS=both|deferred|on, BENCH_HEARTBEAT_MS (default: the agent's 10 s), BENCH_IDLE_S
- * (background-load window), BENCH_CPU_PROF=<dir> (profile the control plane; run this file with
+ * (background-load window), BENCH_CP_NODE_FLAGS and BENCH_SCHEDULER_NODE_FLAGS (V8 flags instead
+ * of `tug server`'s), BENCH_CPU_PROF=<dir> (profile the control plane; run this file with
  * node --cpu-prof to profile the scheduler and the agents too).
  */
 import { loadavg } from 'node:os';
@@ -134,7 +135,8 @@ async function newScheduler(cp: BenchControlPlane) {
   const config: SchedulerChildConfig = { server: cp.secureUrl, caPem: cp.caPem, token: cp.adminToken, parallelism: PARALLELISM };
   // forkReady passes this process's node flags on too: `node --cpu-prof` profiles the scheduler as well
   const child = await forkReady<SchedulerChildReady>(SCHEDULER_CHILD, {
-    nodeFlags: [...SERVER_NODE_FLAGS],
+    // BENCH_SCHEDULER_NODE_FLAGS replaces them ('' = node's defaults), as BENCH_CP_NODE_FLAGS does the control plane's
+    nodeFlags: (process.env.BENCH_SCHEDULER_NODE_FLAGS ?? SERVER_NODE_FLAGS.join(' ')).split(' ').filter(Boolean),
     env: { ...process.env, BENCH_SCHEDULER: JSON.stringify(config) },
     what: 'scheduler',
   });
