@@ -79,3 +79,20 @@ export function cpuSampler(cp: BenchControlPlane, fleet: HollowFleet, schedulerP
     return { at: epochMs(), cpu };
   };
 }
+
+/**
+ * The first half of a phase's pods against the second. A fresh scheduler binds the first half
+ * slower and at more CPU per pod in every process (its JIT warming up, its heap cold after the
+ * first list), so this says how much of the phase's figure is start-up.
+ */
+export function halves(background: Background, seen: { times: readonly number[]; synced: number }, cpu: { from: Timed; half: Timed; to: Timed }): Row[] {
+  const sorted = [...seen.times].sort((x, y) => x - y);
+  const mid = sorted[Math.floor(sorted.length / 2)]!;
+  const last = sorted[sorted.length - 1]!;
+  const n = sorted.length / 2;
+  return [
+    { name: '  the first half of the pods, then the second', value: `${Math.round((n * 1000) / (mid - seen.synced))}/s, then ${Math.round((n * 1000) / (last - mid))}/s` },
+    { name: '  CPU per bound pod, first half, ms', value: perOp(background, cpu.from, cpu.half, n) },
+    { name: '  CPU per bound pod, second half, ms', value: perOp(background, cpu.half, cpu.to, n) },
+  ];
+}

@@ -19,14 +19,9 @@
  * node --cpu-prof to profile the scheduler and the agents too).
  */
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import type { Node, Pod } from '@tugboat/api';
-import { SERVER_NODE_FLAGS } from '@tugboat/apiserver/node-flags';
-import { DEFAULT_PARALLELISM, SchedulerCache, defaultProfile, podInfo, schedulePod } from '@tugboat/scheduler';
-import { forkReady } from './child.js';
-import type { SchedulerChildConfig, SchedulerChildReady, SchedulerChildStats } from './scheduler-child.js';
+import { DEFAULT_PARALLELISM } from '@tugboat/scheduler';
 import type { BenchControlPlane } from './control-plane.js';
-import { AGENT_HEARTBEAT_MS, HOLLOW_LABEL } from './hollow-agent.js';
+import { AGENT_HEARTBEAT_MS } from './hollow-agent.js';
 import { epochMs, startHollowFleet } from './hollow-fleet-process.js';
 import type { HollowFleet } from './hollow-fleet-process.js';
 import type { Endpoint } from './http.js';
@@ -35,7 +30,10 @@ import { log } from './report.js';
 import type { Row } from './report.js';
 import { runWithControlPlane } from './run-with-control-plane.js';
 import { whereStuck } from './stall.js';
-import { ceiling, cpuSampler, inReferenceTasks, netMsPerOp, perOp } from './scheduler-cpu.js';
+import { ceiling, cpuSampler, halves, inReferenceTasks, netMsPerOp, perOp } from './scheduler-cpu.js';
+import { cyclesOnly } from './scheduler-cycles.js';
+import { startSchedulerProcess } from './scheduler-process.js';
+import type { SchedulerProcess } from './scheduler-process.js';
 import type { Background, Timed } from './scheduler-cpu.js';
 import { startSpeedProbe } from './speed-probe.js';
 import type { SpeedProbe } from './speed-probe.js';
@@ -81,35 +79,6 @@ async function createAll(ep: Endpoint, n: number, what: string, fn: (i: number) 
   log(`${what}: ${n} in ${(ms / 1000).toFixed(1)} s`);
 }
 
-/** The scheduling cycles alone, in memory (no API calls): what the scheduler's CPU allows. */
-function cyclesOnly(nodes: number, pods: number): { perSecond: number; cpuMsPerPod: number } {
-  const cache = new SchedulerCache();
-  const capacity = { cpu: '8', memory: '32Gi', pods: '110' };
-  for (let i = 0; i < nodes; i++) {
-    const name = `dry-${i}`;
-    cache.upsertNode({
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: { name, labels: { 'kubernetes.io/hostname': name, [HOLLOW_LABEL]: 'true' } },
-      status: { capacity, allocatable: capacity, conditions: [{ type: 'Ready', status: 'True' }] },
-    } satisfies Node);
-  }
-  const profile = defaultProfile();
-  const cpu0 = process.cpuUsage();
-  let start = 0;
-  for (let i = 0; i < pods; i++) {
-    const info = podInfo(JSON.parse(smallPod('dry', i)) as Pod);
-    const r = schedulePod(profile, info, cache.schedulableNodes(), { startIndex: start });
-    if (r.kind !== 'Scheduled') throw new Error('dry run: a pod did not fit');
-    start = (start + r.evaluated) % nodes;
-    cache.assume(info, r.node.name);
-  }
-  // CPU time rather than wall time: on a loaded machine the wall clock measures the neighbours.
-  const cpu = process.cpuUsage(cpu0);
-  const cpuMsPerPod = (cpu.user + cpu.system) / 1000 / pods;
-  return { perSecond: 1000 / cpuMsPerPod, cpuMsPerPod };
-}
-
 interface Bench {
   cp: BenchControlPlane;
   http: Endpoint;
@@ -125,31 +94,13 @@ interface Bench {
   probe: SpeedProbe;
 }
 
-const SCHEDULER_CHILD = fileURLToPath(new URL('./scheduler-child.ts', import.meta.url));
-
-/**
- * A fresh scheduler in its own process (scheduler-child.ts) with the V8 flags `tug server` gives it,
- * over HTTPS with a token as any client; ready when its caches synced.
- */
-async function newScheduler(cp: BenchControlPlane) {
-  const config: SchedulerChildConfig = { server: cp.secureUrl, caPem: cp.caPem, token: cp.adminToken, parallelism: PARALLELISM };
-  // forkReady passes this process's node flags on too: `node --cpu-prof` profiles the scheduler as well
-  const child = await forkReady<SchedulerChildReady>(SCHEDULER_CHILD, {
-    // BENCH_SCHEDULER_NODE_FLAGS replaces them ('' = node's defaults), as BENCH_CP_NODE_FLAGS does the control plane's
-    nodeFlags: (process.env.BENCH_SCHEDULER_NODE_FLAGS ?? SERVER_NODE_FLAGS.join(' ')).split(' ').filter(Boolean),
-    env: { ...process.env, BENCH_SCHEDULER: JSON.stringify(config) },
-    what: 'scheduler',
-  });
-  return { ...child.info, pid: child.pid, stats: () => child.ask<{ stats: SchedulerChildStats }>('stats').then((m) => m.stats), close: () => child.close() };
-}
-
 /** One bind phase: PODS pending pods, then a fresh scheduler; bound = seen by the pod's node agent. */
-async function bindPhase(b: Bench, prefix: string, label: string, withStatus: boolean): Promise<Awaited<ReturnType<typeof newScheduler>>> {
+async function bindPhase(b: Bench, prefix: string, label: string, withStatus: boolean): Promise<SchedulerProcess> {
   await createAll(b.http, PODS, `pending pods ${prefix}-* (10m cpu, 16Mi each)`, (i) => call(b.http, { method: 'POST', path: `/api/v1/namespaces/${NS}/pods`, body: smallPod(prefix, i) }));
   const before = b.fleet.seenAt.size;
   const statusesBefore = b.fleet.statuses().ok;
   log(`${label}: starting the scheduler (parallelism ${PARALLELISM}, leader election on)`);
-  const s = await newScheduler(b.cp);
+  const s = await startSchedulerProcess(b.cp, PARALLELISM);
   b.schedulerPid = s.pid;
   try {
     // CPU is counted from here: the scheduler process's start-up and first list are not binds
@@ -170,7 +121,7 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
       { name: '  scheduler start → caches synced → first pod bound', value: `${fmtMs(synced - s.startedAt)} → ${fmtMs(first - synced)}` },
       { name: `  ${PODS} pods bound (seen by their node), from synced`, value: `${((last - synced) / 1000).toFixed(1)} s` },
       { name: '  pods bound per second', value: `${Math.round(perSecond)}/s`, target: `>= ${TARGET}/s`, pass: perSecond >= TARGET },
-      ...halves(b, { times, synced }, { from: cpu0, half: cpuHalf, to: cpu1 }),
+      ...halves(b.background, { times, synced }, { from: cpu0, half: cpuHalf, to: cpu1 }),
       { name: '  CPU per bound pod, ms', value: perOp(b.background, cpu0, cpu1, PODS) },
       ...ceiling(b.background, cpu0, cpu1, PODS),
       ...inReferenceTasks(netMsPerOp(b.background, cpu0, cpu1, PODS), taskCpuUs),
@@ -192,23 +143,6 @@ async function bindPhase(b: Bench, prefix: string, label: string, withStatus: bo
     await s.close();
     throw err;
   }
-}
-
-/**
- * The first half of a phase's pods against the second. A fresh scheduler binds the first half
- * slower and at more CPU per pod in every process (its JIT warming up, its heap cold after the
- * first list), so this says how much of the phase's figure is start-up.
- */
-function halves(b: Bench, seen: { times: readonly number[]; synced: number }, cpu: { from: Timed; half: Timed; to: Timed }): Row[] {
-  const sorted = [...seen.times].sort((x, y) => x - y);
-  const mid = sorted[Math.floor(sorted.length / 2)]!;
-  const last = sorted[sorted.length - 1]!;
-  const n = sorted.length / 2;
-  return [
-    { name: '  the first half of the pods, then the second', value: `${Math.round((n * 1000) / (mid - seen.synced))}/s, then ${Math.round((n * 1000) / (last - mid))}/s` },
-    { name: '  CPU per bound pod, first half, ms', value: perOp(b.background, cpu.from, cpu.half, n) },
-    { name: '  CPU per bound pod, second half, ms', value: perOp(b.background, cpu.half, cpu.to, n) },
-  ];
 }
 
 /** Release the statuses the agents held back during a deferred phase, and time writing them. */
@@ -262,7 +196,7 @@ async function latencyPhase(b: Bench): Promise<void> {
 async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
   const http = endpoint(cp.insecureUrl, { sockets: CONC });
   let fleet: HollowFleet | undefined;
-  let scheduler: Awaited<ReturnType<typeof newScheduler>> | undefined;
+  let scheduler: SchedulerProcess | undefined;
   const probe = await startSpeedProbe();
   try {
     await call(http, { method: 'POST', path: '/api/v1/namespaces', body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } }) });
@@ -271,7 +205,7 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
     log(`hollow agents joined and registered: ${NODES} in ${(fleet.startMs / 1000).toFixed(1)} s`);
     const b: Bench = { cp, http, fleet, rows, cpu: () => sample(), background: undefined, bindErrors: 0, schedulerPid: undefined, probe };
     const sample = cpuSampler(cp, fleet, () => b.schedulerPid);
-    const dry = cyclesOnly(NODES, PODS);
+    const dry = cyclesOnly(NODES, PODS, (i) => smallPod('dry', i));
     record(
       rows,
       { name: 'SIMULATED hollow nodes (bench/hollow-agent.ts; run nothing)', value: `${NODES}, joined + registered in ${(fleet.startMs / 1000).toFixed(1)} s` },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_DOC, medianIn, referenceTask } from './speed-probe.js';
+import { medianIn } from './speed-probe.js';
 
 describe('speed probe', () => {
   it('takes the median of the samples inside the window only', () => {
@@ -12,9 +12,5 @@ describe('speed probe', () => {
     ];
     expect(medianIn(samples, 1_000, 2_000)).toBe(1_400);
     expect(medianIn(samples, 3_000, 4_000)).toBeNaN();
-  });
-
-  it('does the same work every time', () => {
-    expect(referenceTask(REFERENCE_DOC)).toBe(referenceTask(REFERENCE_DOC));
   });
 });
