@@ -8,6 +8,7 @@ import { epochMs } from './hollow-fleet-process.js';
 import type { HollowFleet } from './hollow-fleet-process.js';
 import type { Row } from './report.js';
 import { childPid, cpuCeiling, cpuPerOp, cpuSecondsOf, totalMsPerOp } from './stats-cpu.js';
+import { perSecondSeries } from './stats.js';
 import type { CpuSample } from './stats-cpu.js';
 
 export interface Timed {
@@ -81,9 +82,10 @@ export function cpuSampler(cp: BenchControlPlane, fleet: HollowFleet, schedulerP
 }
 
 /**
- * The first half of a phase's pods against the second. A fresh scheduler binds the first half
- * slower and at more CPU per pod in every process (its JIT warming up, its heap cold after the
- * first list), so this says how much of the phase's figure is start-up.
+ * The first half of a phase's pods against the second, and the rate in each second. A fresh
+ * scheduler binds the first half slower and at more CPU per pod in every process (its JIT warming
+ * up, its heap cold after the first list), so this says how much of the phase's figure is start-up;
+ * the seconds show the ramp and any stall.
  */
 export function halves(background: Background, seen: { times: readonly number[]; synced: number }, cpu: { from: Timed; half: Timed; to: Timed }): Row[] {
   const sorted = [...seen.times].sort((x, y) => x - y);
@@ -94,5 +96,6 @@ export function halves(background: Background, seen: { times: readonly number[];
     { name: '  the first half of the pods, then the second', value: `${Math.round((n * 1000) / (mid - seen.synced))}/s, then ${Math.round((n * 1000) / (last - mid))}/s` },
     { name: '  CPU per bound pod, first half, ms', value: perOp(background, cpu.from, cpu.half, n) },
     { name: '  CPU per bound pod, second half, ms', value: perOp(background, cpu.half, cpu.to, n) },
+    { name: '  pods bound per second, second by second from synced', value: perSecondSeries(sorted, seen.synced).join(' ') },
   ];
 }

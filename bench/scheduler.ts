@@ -13,7 +13,8 @@
  * measures creation→bound latency of pods created while the scheduler runs.
  *
  * Knobs (env): BENCH_NODES, BENCH_PODS, BENCH_LATENCY_PODS, BENCH_PARALLELISM,
- * BENCH_STATUS=both|deferred|on, BENCH_HEARTBEAT_MS (default: the agent's 10 s), BENCH_IDLE_S
+ * BENCH_STATUS=both|deferred|on, BENCH_REPEAT (phase 1 again with a fresh scheduler, the rest
+ * warm), BENCH_HEARTBEAT_MS (default: the agent's 10 s), BENCH_IDLE_S
  * (background-load window), BENCH_CP_NODE_FLAGS and BENCH_SCHEDULER_NODE_FLAGS (V8 flags instead
  * of `tug server`'s), BENCH_CPU_PROF=<dir> (profile the control plane; run this file with
  * node --cpu-prof to profile the scheduler and the agents too).
@@ -47,6 +48,8 @@ const PARALLELISM = num('BENCH_PARALLELISM', DEFAULT_PARALLELISM);
 const HEARTBEAT_MS = num('BENCH_HEARTBEAT_MS', AGENT_HEARTBEAT_MS);
 const IDLE_S = num('BENCH_IDLE_S', 10);
 const STATUS = process.env.BENCH_STATUS ?? 'both';
+/** phase 1 this many times, each with a fresh scheduler: which start-up cost is the scheduler's own */
+const REPEAT = num('BENCH_REPEAT', 1);
 const CONC = 32;
 const PHASE_DEADLINE_MS = 300_000;
 const NS = 'bench';
@@ -214,6 +217,10 @@ async function run(cp: BenchControlPlane, rows: Row[]): Promise<void> {
     await idleLoad(b);
     if (STATUS !== 'on') {
       scheduler = await bindPhase(b, 'held', 'phase 1: pod status reports deferred until all are bound', false);
+      for (let run = 2; run <= REPEAT; run++) {
+        await scheduler.close();
+        scheduler = await bindPhase(b, `held${run}`, `phase 1, run ${run}: a fresh scheduler again, the apiserver and the agents warm`, false);
+      }
       await flushStatuses(b);
     }
     if (STATUS !== 'deferred') {

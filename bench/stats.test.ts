@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyRecorder, fmtMs, percentile, runBounded } from './stats.js';
+import { LatencyRecorder, fmtMs, percentile, perSecondSeries, runBounded } from './stats.js';
 
 describe('percentile', () => {
   it('uses the nearest rank', () => {
@@ -47,6 +47,21 @@ describe('runBounded', () => {
       await new Promise((r) => setTimeout(r, 5));
     });
     expect(calls).toBeLessThan(100);
+  });
+});
+
+describe('perSecondSeries', () => {
+  it('counts events in each whole second after the start', () => {
+    expect(perSecondSeries([1000, 1500, 1999, 2000, 2999, 3000, 3100, 3999], 1000)).toEqual([3, 2, 3]);
+  });
+
+  it('gives a last, partial second as a rate over its own length', () => {
+    expect(perSecondSeries([1100, 1200, 1300, 1400, 2100, 2200, 2250], 1000)).toEqual([4, 12]);
+  });
+
+  it('shows a second with nothing in it as 0, and counts events before the start in the first second', () => {
+    expect(perSecondSeries([900, 1500, 3500, 4000], 1000)).toEqual([2, 0, 1, 1]);
+    expect(perSecondSeries([], 1000)).toEqual([]);
   });
 });
 

@@ -87,3 +87,21 @@ export function fmtMs(ms: number): string {
   if (!Number.isFinite(ms)) return '-';
   return ms < 10 ? `${ms.toFixed(2)} ms` : ms < 100 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
+
+/**
+ * Events per second in each whole second after `from` (the last, partial second at its own length):
+ * a phase's figure is one average, and this shows its ramp and its stalls.
+ */
+export function perSecondSeries(times: readonly number[], from: number): number[] {
+  const counts: number[] = [];
+  let last = from;
+  for (const t of times) {
+    const i = Math.max(0, Math.floor((t - from) / 1000));
+    counts[i] = (counts[i] ?? 0) + 1;
+    last = Math.max(last, t);
+  }
+  const series = Array.from(counts, (n) => n ?? 0);
+  const tailMs = last - from - (series.length - 1) * 1000;
+  if (series.length > 0 && tailMs > 0 && tailMs < 1000) series[series.length - 1] = Math.round((series[series.length - 1]! * 1000) / tailMs);
+  return series;
+}
