@@ -87,7 +87,7 @@ describe('upstream example manifests', () => {
     const pod = await getYaml('pod', 'shell-demo');
     expectPodSpecDefaults(pod.spec);
     expect(pod.spec.volumes[0]).toEqual({ name: 'shared-data', emptyDir: {} });
-    expect(pod.status.phase).toBe('Pending');
+    expect(pod.status).toMatchObject({ phase: 'Pending', qosClass: 'BestEffort' });
     const cm = await getYaml('configmap', 'mysql');
     expect(Object.keys(cm.data)).toEqual(['primary.cnf', 'secondary.cnf']);
   });

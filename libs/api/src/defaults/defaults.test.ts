@@ -59,6 +59,9 @@ describe('applyDefaults', () => {
     ['a toleration for all NoExecute suffices', pod({ containers: [c()], tolerations: [{ operator: 'Exists' }] }), 'spec.tolerations', [{ operator: 'Exists' }]],
     ['qos Guaranteed', pod({ containers: [c({ resources: { limits: { cpu: '1', memory: '1Gi' } } })] }), 'status.qosClass', 'Guaranteed'],
     ['qos Burstable', pod({ containers: [c({ resources: { requests: { cpu: '1' } } })] }), 'status.qosClass', 'Burstable'],
+    // the apiserver's create strategy has already started the status: the class still comes
+    ['qos on a status started Pending', obj('v1', 'Pod', { spec: { containers: [c()] }, status: { phase: 'Pending' } }), 'status', { phase: 'Pending', qosClass: 'BestEffort' }],
+    ['qos kept', obj('v1', 'Pod', { spec: { containers: [c()] }, status: { phase: 'Running', qosClass: 'Burstable' } }), 'status.qosClass', 'Burstable'],
     ['template gets no Pod-only defaults', obj('apps/v1', 'ReplicaSet', { spec: { template: { spec: { containers: [c({ resources: { limits: { cpu: '1' } } })] } } } }), 'spec.template.spec.enableServiceLinks', undefined],
     ['template limits stay alone', obj('apps/v1', 'ReplicaSet', { spec: { template: { spec: { containers: [c({ resources: { limits: { cpu: '1' } } })] } } } }), 'spec.template.spec.containers[0].resources', { limits: { cpu: '1' } }],
     ['replicaset replicas', obj('apps/v1', 'ReplicaSet', { spec: {} }), 'spec.replicas', 1],

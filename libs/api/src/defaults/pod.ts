@@ -75,6 +75,10 @@ export function defaultPod(pod: KubeObject): void {
   setDefault(spec, 'priority', 0);
   setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority');
   defaultTolerations(spec);
-  // The pod strategy starts every pod Pending with its QoS class; the node agent owns status afterwards.
-  if (pod.status === undefined || pod.status === null) pod.status = { phase: 'Pending', qosClass: podQOSClass(spec) };
+  // A new pod starts Pending (the apiserver's create strategy says so before defaulting) with the QoS
+  // class of its defaulted requests and limits, as PrepareForCreate sets it; the node agent owns
+  // status afterwards and keeps the class.
+  if (!isRecord(pod.status)) pod.status = { phase: 'Pending' };
+  const status = pod.status as Rec;
+  if (status.qosClass === undefined) status.qosClass = podQOSClass(spec);
 }
