@@ -27,6 +27,11 @@ export class NodeInfo {
   /** spec.unschedulable and spec.taints, copied here so filters read this object only, not the Node's JSON */
   unschedulable = false;
   taints: readonly Taint[] = NO_TAINTS;
+  /**
+   * Ready, not cordoned, no taints: the common node, on which filters that only turn such nodes
+   * away are skipped (FilterPlugin.passesCleanNodes)
+   */
+  clean = false;
   allocatable: Allocatable = { milliCpu: 0, memory: 0, pods: 0 };
   readonly requested: Resources = { milliCpu: 0, memory: 0 };
   readonly nonZeroRequested: Resources = { milliCpu: 0, memory: 0 };
@@ -45,6 +50,7 @@ export class NodeInfo {
     this.ready = isReady(node);
     this.unschedulable = node.spec?.unschedulable === true;
     this.taints = node.spec?.taints?.length ? node.spec.taints : NO_TAINTS;
+    this.clean = this.ready && !this.unschedulable && this.taints.length === 0;
     const list = node.status?.allocatable ?? node.status?.capacity;
     const { milliCpu, memory } = resourcesOf(list);
     // a plain literal, not `{ ...resourcesOf(list), pods }`: V8 gives spread copies hidden classes

@@ -18,6 +18,11 @@ export type NodeFilter = (node: NodeInfo) => Status;
 
 export interface FilterPlugin extends Plugin {
   filterFor(pod: PodInfo): NodeFilter | undefined;
+  /**
+   * The filter can only turn away a node that is not Ready, is cordoned or has taints, whatever the
+   * pod: the framework does not run it on clean nodes (NodeInfo.clean), most nodes of most clusters.
+   */
+  readonly passesCleanNodes?: boolean;
 }
 
 export type NodeScorer = (node: NodeInfo) => number;
@@ -26,6 +31,11 @@ export interface ScorePlugin extends Plugin {
   scorerFor(pod: PodInfo): NodeScorer | undefined;
   /** Bring raw scores into 0..MAX_NODE_SCORE in place; omitted when score() already does. */
   normalize?(scores: number[]): void;
+  /**
+   * Every clean node gets the same score, whatever the pod: when all feasible nodes are clean the
+   * scorer adds the same to each and cannot change the pick, so the framework leaves it out.
+   */
+  readonly sameOnCleanNodes?: boolean;
 }
 
 export interface WeightedScorer {

@@ -3,7 +3,9 @@ import { defaultProfile } from '../registry.js';
 import { makeNode, makePod, nodeInfo } from '../testing/fixtures.js';
 import { fitErrorMessage } from './fit-error.js';
 import { podInfo } from './pod-info.js';
+import type { FilterPlugin, Profile, ScorePlugin } from './plugin.js';
 import { feasibleNodesToFind, schedulePod } from './schedule-pod.js';
+import { SUCCESS } from './status.js';
 
 const profile = defaultProfile();
 
@@ -43,5 +45,54 @@ describe('schedulePod', () => {
     expect(feasibleNodesToFind(150)).toBe(100);
     expect(feasibleNodesToFind(1000)).toBe(420);
     expect(feasibleNodesToFind(10000)).toBe(500);
+  });
+
+  it('runs a filter that passes clean nodes only on the other nodes', () => {
+    const seen: string[] = [];
+    const spy: FilterPlugin = { name: 'Spy', passesCleanNodes: true, filterFor: () => (node) => (seen.push(node.name), SUCCESS) };
+    const nodes = [
+      nodeInfo(makeNode('clean')),
+      nodeInfo(makeNode('tainted', { taints: [{ key: 'k', effect: 'PreferNoSchedule' }] })),
+      nodeInfo(makeNode('cordoned', { unschedulable: true })),
+      nodeInfo(makeNode('not-ready', { ready: false })),
+    ];
+    schedulePod({ filters: [spy], scorers: [] }, podInfo(makePod('p')), nodes, { startIndex: 0 });
+    expect(seen).toEqual(['tainted', 'cordoned', 'not-ready']);
+  });
+
+  it('leaves out a scorer that scores clean nodes alike only when every feasible node is clean', () => {
+    let calls = 0;
+    const spy: ScorePlugin = { name: 'Spy', sameOnCleanNodes: true, scorerFor: () => () => (calls++, 0) };
+    const spyProfile: Profile = { filters: [], scorers: [{ plugin: spy, weight: 1 }] };
+    const pod = podInfo(makePod('p'));
+    schedulePod(spyProfile, pod, [nodeInfo(makeNode('a')), nodeInfo(makeNode('b'))], { startIndex: 0 });
+    expect(calls).toBe(0);
+    const tainted = nodeInfo(makeNode('t', { taints: [{ key: 'k', effect: 'PreferNoSchedule' }] }));
+    schedulePod(spyProfile, pod, [nodeInfo(makeNode('a')), tainted], { startIndex: 0 });
+    expect(calls).toBe(2);
+  });
+
+  it('the default profile\'s plugins are true to what they say of clean nodes', () => {
+    const clean = [
+      nodeInfo(makeNode('small', { cpu: '1', memory: '1Gi', labels: { zone: 'a' } })),
+      nodeInfo(makeNode('busy', { labels: { disk: 'ssd' } }), makePod('other', { cpu: '3', ownerUid: 'rs-1' })),
+    ];
+    const pods = [
+      makePod('plain'),
+      makePod('big', { cpu: '64', memory: '1Ti' }),
+      makePod('tolerant', { spec: { tolerations: [{ operator: 'Exists' }, { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }] } }),
+      makePod('picky', { ownerUid: 'rs-1', spec: { nodeName: 'elsewhere', nodeSelector: { zone: 'b' }, tolerations: [{ key: 'k', operator: 'Equal', value: 'v', effect: 'PreferNoSchedule' }] } }),
+    ];
+    expect(clean.every((n) => n.clean)).toBe(true);
+    for (const pod of pods.map((p) => podInfo(p))) {
+      for (const plugin of profile.filters.filter((p) => p.passesCleanNodes)) {
+        for (const node of clean) expect(plugin.filterFor(pod)?.(node) ?? SUCCESS, `${plugin.name} on ${node.name}`).toBe(SUCCESS);
+      }
+      for (const { plugin } of profile.scorers.filter((s) => s.plugin.sameOnCleanNodes)) {
+        const scores = clean.map((node) => plugin.scorerFor(pod)?.(node));
+        expect(new Set(scores).size, plugin.name).toBe(1);
+      }
+    }
+    expect(profile.filters.filter((p) => p.passesCleanNodes).map((p) => p.name)).toEqual(['NodeReady', 'NodeUnschedulable', 'TaintToleration']);
   });
 });

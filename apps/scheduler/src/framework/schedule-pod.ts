@@ -37,27 +37,48 @@ function runFilters(filters: readonly NodeFilter[], node: NodeInfo): Status {
   return SUCCESS;
 }
 
+/** The pod's filters in profile order: all of them, and those a clean node still has to pass. */
+function filtersFor(profile: Profile, pod: PodInfo): { all: NodeFilter[]; onClean: NodeFilter[] } {
+  const all: NodeFilter[] = [];
+  const onClean: NodeFilter[] = [];
+  for (const plugin of profile.filters) {
+    const filter = plugin.filterFor(pod);
+    if (!filter) continue;
+    all.push(filter);
+    if (!plugin.passesCleanNodes) onClean.push(filter);
+  }
+  return { all, onClean };
+}
+
 export function schedulePod(profile: Profile, pod: PodInfo, nodes: readonly NodeInfo[], opts: ScheduleOptions): ScheduleResult {
-  const filters = profile.filters.flatMap((p) => p.filterFor(pod) ?? []);
+  const filters = filtersFor(profile, pod);
   const want = feasibleNodesToFind(nodes.length);
   const feasible: NodeInfo[] = [];
   const nodeStatuses = new Map<string, Status>();
+  let allClean = true;
   let evaluated = 0;
   for (; evaluated < nodes.length && feasible.length < want; evaluated++) {
     const node = nodes[(opts.startIndex + evaluated) % nodes.length]!;
-    const status = runFilters(filters, node);
-    if (status.code === 'Success') feasible.push(node);
-    else nodeStatuses.set(node.name, status);
+    const status = runFilters(node.clean ? filters.onClean : filters.all, node);
+    if (status.code !== 'Success') nodeStatuses.set(node.name, status);
+    else {
+      feasible.push(node);
+      allClean &&= node.clean;
+    }
   }
   if (feasible.length === 0) return { kind: 'Unschedulable', numAllNodes: nodes.length, nodeStatuses };
-  const node = feasible.length === 1 ? feasible[0]! : pickHighest(feasible, scoreNodes(profile, pod, feasible), opts.random ?? Math.random);
+  const node = feasible.length === 1 ? feasible[0]! : pickHighest(feasible, scoreNodes(profile, pod, feasible, allClean), opts.random ?? Math.random);
   return { kind: 'Scheduled', node, evaluated, feasible: feasible.length };
 }
 
-/** Weighted sum of every scorer's normalized 0..100 score per node. */
-export function scoreNodes(profile: Profile, pod: PodInfo, nodes: readonly NodeInfo[]): number[] {
+/**
+ * Weighted sum of every scorer's normalized 0..100 score per node. `allClean`: every node is clean,
+ * so scorers that score clean nodes alike are left out (they would add one constant to all).
+ */
+export function scoreNodes(profile: Profile, pod: PodInfo, nodes: readonly NodeInfo[], allClean = false): number[] {
   const totals = new Array<number>(nodes.length).fill(0);
   for (const { plugin, weight } of profile.scorers) {
+    if (allClean && plugin.sameOnCleanNodes) continue;
     const scorer = plugin.scorerFor(pod);
     if (!scorer) continue;
     const scores = nodes.map(scorer);

@@ -17,5 +17,6 @@ const notReady = unresolvable(ERR_REASON);
 
 export const nodeReady: FilterPlugin = {
   name: NAME,
+  passesCleanNodes: true,
   filterFor: () => (node) => (node.ready ? SUCCESS : notReady),
 };

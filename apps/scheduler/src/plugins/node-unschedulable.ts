@@ -17,5 +17,6 @@ export function fits(pod: Pod, node: NodeInfo): boolean {
 
 export const nodeUnschedulable: FilterPlugin = {
   name: NAME,
+  passesCleanNodes: true,
   filterFor: ({ pod }) => (node) => (fits(pod, node) ? SUCCESS : unresolvable(ERR_REASON)),
 };

@@ -35,6 +35,9 @@ export function intolerablePreferNoSchedule(tolerations: readonly Toleration[], 
 
 export const taintToleration: FilterPlugin & ScorePlugin = {
   name: NAME,
+  // a node without taints has nothing to tolerate, and scores 0 intolerable taints
+  passesCleanNodes: true,
+  sameOnCleanNodes: true,
   filterFor: ({ pod }) => (node) => {
     const taint = firstUntolerated(pod, node);
     return taint ? unresolvable(untoleratedReason(taint)) : SUCCESS;
