@@ -62,6 +62,7 @@ describe('applyDefaults', () => {
     // the apiserver's create strategy has already started the status: the class still comes
     ['qos on a status started Pending', obj('v1', 'Pod', { spec: { containers: [c()] }, status: { phase: 'Pending' } }), 'status', { phase: 'Pending', qosClass: 'BestEffort' }],
     ['qos kept', obj('v1', 'Pod', { spec: { containers: [c()] }, status: { phase: 'Running', qosClass: 'Burstable' } }), 'status.qosClass', 'Burstable'],
+    ['a status that is not an object is left for validation to name', obj('v1', 'Pod', { spec: { containers: [c()] }, status: 'x' }), 'status', 'x'],
     ['template gets no Pod-only defaults', obj('apps/v1', 'ReplicaSet', { spec: { template: { spec: { containers: [c({ resources: { limits: { cpu: '1' } } })] } } } }), 'spec.template.spec.enableServiceLinks', undefined],
     ['template limits stay alone', obj('apps/v1', 'ReplicaSet', { spec: { template: { spec: { containers: [c({ resources: { limits: { cpu: '1' } } })] } } } }), 'spec.template.spec.containers[0].resources', { limits: { cpu: '1' } }],
     ['replicaset replicas', obj('apps/v1', 'ReplicaSet', { spec: {} }), 'spec.replicas', 1],

@@ -78,7 +78,7 @@ export function defaultPod(pod: KubeObject): void {
   // A new pod starts Pending (the apiserver's create strategy says so before defaulting) with the QoS
   // class of its defaulted requests and limits, as PrepareForCreate sets it; the node agent owns
   // status afterwards and keeps the class.
-  if (!isRecord(pod.status)) pod.status = { phase: 'Pending' };
-  const status = pod.status as Rec;
-  if (status.qosClass === undefined) status.qosClass = podQOSClass(spec);
+  if (pod.status === undefined || pod.status === null) pod.status = { phase: 'Pending' };
+  // a status that is not an object is left for validation to name
+  if (isRecord(pod.status) && pod.status.qosClass === undefined) pod.status.qosClass = podQOSClass(spec);
 }
