@@ -28,9 +28,6 @@ export type FromFleet =
   | { type: 'progress'; seen: [name: string, atEpochMs: number][]; statusOk: number; statusFailed: number; statusPending: number }
   | { type: 'failed'; error: string };
 
-/** Milliseconds since the epoch with sub-millisecond precision, comparable across processes. */
-export const epochMs = (): number => performance.timeOrigin + performance.now();
-
 export interface HollowFleet {
   readonly pid: number;
   /** how long joining and registering every node took, ms */

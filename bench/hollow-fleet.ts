@@ -8,9 +8,8 @@
  */
 import { KEEPALIVE_OPTIONS, channelCredentials, protos } from '@tugboat/rpc';
 import { HollowAgent } from './hollow-agent.js';
-import { epochMs } from './hollow-fleet-process.js';
 import type { FleetConfig, FromFleet, ToFleet } from './hollow-fleet-process.js';
-import { runBounded } from './stats.js';
+import { epochMs, runBounded } from './stats.js';
 
 const PROGRESS_MS = 100;
 

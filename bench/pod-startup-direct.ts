@@ -5,7 +5,7 @@
  */
 import type Dockerode from 'dockerode';
 import { log } from './pod-startup-cluster.js';
-import { now } from './pod-startup-trace.js';
+import { epochMs } from './stats.js';
 import type { Trace } from './pod-startup-trace.js';
 
 const DIRECT_LABEL = 'tugboat-bench/direct';
@@ -28,21 +28,21 @@ export async function cleanupDirect(docker: Dockerode, run: string): Promise<voi
 
 export async function directOnce(docker: Dockerode, run: string, network: string, i: number): Promise<Trace> {
   const labels = { [DIRECT_LABEL]: run };
-  const t0 = now();
+  const t0 = epochMs();
   const sandbox = await docker.createContainer({
     name: `tb-bench-${run}-${i}-pod`, Image: PAUSE, Hostname: `direct-${i}`, Labels: labels,
     HostConfig: { NetworkMode: network, RestartPolicy: { Name: 'no' } },
   });
-  const sandboxCreated = now() - t0;
+  const sandboxCreated = epochMs() - t0;
   await sandbox.start();
-  const sandboxStarted = now() - t0;
+  const sandboxStarted = epochMs() - t0;
   const app = await docker.createContainer({
     name: `tb-bench-${run}-${i}-app`, Image: BUSYBOX, Entrypoint: ['sleep', '3600'], Cmd: [], Labels: labels,
     HostConfig: { NetworkMode: `container:${sandbox.id}`, RestartPolicy: { Name: 'no' } },
   });
-  const appCreated = now() - t0;
+  const appCreated = epochMs() - t0;
   await app.start();
-  const appStarted = now() - t0;
+  const appStarted = epochMs() - t0;
   return { total: appStarted, sandboxCreated, sandboxStarted, appCreated, appStarted };
 }
 

@@ -8,9 +8,6 @@ import { fmtMs, percentile } from './stats.js';
 /** The issue's target: the pod path's p99 at most this much over the direct path's. */
 const TARGET_EXTRA_MS = 300;
 
-/** wall-clock ms with sub-ms precision, comparable with Docker's event timeNano and pino's `time` */
-export const now = (): number => performance.timeOrigin + performance.now();
-
 /** Milestones of one start-up, ms since the first request (create POST / sandbox create call). */
 export interface Trace {
   total: number;

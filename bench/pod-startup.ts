@@ -19,7 +19,8 @@ import type { BenchNode, PodLike } from './pod-startup-cluster.js';
 import { conditionOf, createNamespace, log, sleeperPod, startBenchNode } from './pod-startup-cluster.js';
 import { cleanupDirect, directNetwork, directOnce } from './pod-startup-direct.js';
 import { explainTail } from './pod-startup-tail.js';
-import { now, report } from './pod-startup-trace.js';
+import { report } from './pod-startup-trace.js';
+import { epochMs } from './stats.js';
 import type { Trace } from './pod-startup-trace.js';
 import type { Row } from './report.js';
 import { renderTable } from './report.js';
@@ -46,7 +47,7 @@ function followPods(res: IncomingMessage, pending: Map<string, Pending>): void {
   res.setEncoding('utf8');
   res.on('error', () => undefined);
   res.on('data', (chunk: string) => {
-    const t = now();
+    const t = epochMs();
     buf += chunk;
     let nl: number;
     while ((nl = buf.indexOf('\n')) >= 0) {
@@ -118,9 +119,9 @@ async function agentPath(node: BenchNode, docker: Dockerode): Promise<AgentPath>
         timer = setTimeout(() => reject(new Error(`pod ${name} not Ready on the watch after ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
       });
       pending.set(name, p);
-      p.t0 = now();
+      p.t0 = epochMs();
       await call(api, { method: 'POST', path: `/api/v1/namespaces/${NS}/pods`, body: sleeperPod(name, node.nodeName) });
-      p.trace.posted = now() - p.t0;
+      p.trace.posted = epochMs() - p.t0;
       await ready.finally(() => clearTimeout(timer));
       pending.delete(name);
       // Docker's events for this pod arrive on their own stream; give them a moment

@@ -6,6 +6,7 @@
  */
 import { HttpRestClient } from '@tugboat/client';
 import { startScheduler } from '@tugboat/scheduler';
+import { epochMs } from './stats.js';
 
 export interface SchedulerChildConfig {
   server: string;
@@ -24,7 +25,7 @@ export interface SchedulerChildStats {
   leading: boolean;
 }
 
-const startedAt = performance.timeOrigin + performance.now();
+const startedAt = epochMs();
 const config = JSON.parse(process.env.BENCH_SCHEDULER ?? '{}') as SchedulerChildConfig;
 const client = new HttpRestClient({ server: config.server, ca: config.caPem, token: config.token, userAgent: 'bench-scheduler' });
 process.env.LOG_LEVEL ??= 'warn';
@@ -53,5 +54,5 @@ process.on('message', (m) => {
 });
 
 await scheduler.ready;
-const ready: SchedulerChildReady = { startedAt, syncedAt: performance.timeOrigin + performance.now() };
+const ready: SchedulerChildReady = { startedAt, syncedAt: epochMs() };
 process.send!(ready);

@@ -4,11 +4,10 @@
  */
 import { availableParallelism } from 'node:os';
 import type { BenchControlPlane } from './control-plane.js';
-import { epochMs } from './hollow-fleet-process.js';
 import type { HollowFleet } from './hollow-fleet-process.js';
 import type { Row } from './report.js';
 import { childPid, cpuCeiling, cpuPerOp, cpuSecondsOf, totalMsPerOp } from './stats-cpu.js';
-import { perSecondSeries } from './stats.js';
+import { epochMs, perSecondSeries } from './stats.js';
 import type { CpuSample } from './stats-cpu.js';
 
 export interface Timed {

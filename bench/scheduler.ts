@@ -23,7 +23,7 @@ import { loadavg } from 'node:os';
 import { DEFAULT_PARALLELISM } from '@tugboat/scheduler';
 import type { BenchControlPlane } from './control-plane.js';
 import { AGENT_HEARTBEAT_MS } from './hollow-agent.js';
-import { epochMs, startHollowFleet } from './hollow-fleet-process.js';
+import { startHollowFleet } from './hollow-fleet-process.js';
 import type { HollowFleet } from './hollow-fleet-process.js';
 import type { Endpoint } from './http.js';
 import { call, endpoint } from './http.js';
@@ -38,7 +38,7 @@ import type { SchedulerProcess } from './scheduler-process.js';
 import type { Background, Timed } from './scheduler-cpu.js';
 import { startSpeedProbe } from './speed-probe.js';
 import type { SpeedProbe } from './speed-probe.js';
-import { LatencyRecorder, fmtMs, runBounded } from './stats.js';
+import { LatencyRecorder, epochMs, fmtMs, runBounded } from './stats.js';
 
 const num = (name: string, def: number) => Number(process.env[name] ?? def);
 const NODES = num('BENCH_NODES', 1_000);

@@ -2,9 +2,9 @@
  * The speed probe's process (speed-probe.ts): the reference task every PERIOD_MS, its CPU time
  * recorded; 'samples' is answered with all of them; 'close' (or the parent going away) stops it.
  */
-import { epochMs } from './hollow-fleet-process.js';
 import { REFERENCE_DOC, referenceTask } from './speed-probe.js';
 import type { ProbeSample } from './speed-probe.js';
+import { epochMs } from './stats.js';
 
 const PERIOD_MS = 250;
 
