@@ -14,9 +14,8 @@ import type { WatchPodsEvent } from '@tugboat/rpc';
 import type { CacheEvent, Subscription } from '../storage/watch-cache.js';
 import type { NodeServiceContext } from './context.js';
 import { podNodeName } from './identity.js';
-import { podReferences } from './pod-references.js';
-
-type RefKind = 'ConfigMap' | 'Secret';
+import { parseRefKey, podReferenceKeys, refKey } from './pod-references.js';
+import type { RefKind } from './pod-references.js';
 /**
  * How often an idle stream's resourceVersion is moved forward, so that a reconnecting agent resumes
  * instead of relisting. Kubernetes' watch cache sends bookmarks about once a minute; every 10 s cost
@@ -36,8 +35,8 @@ export interface PodStream {
 
 export function openPodStream(ctx: NodeServiceContext, node: string, fromVersion: string, sink: PodStreamSink): PodStream {
   const caches = { Pod: ctx.storage.byKind('Pod').cache, ConfigMap: ctx.storage.byKind('ConfigMap').cache, Secret: ctx.storage.byKind('Secret').cache };
-  /** pod key → the refs it holds, so a ConfigMap is forwarded while any pod of this node uses it */
-  const podRefs = new Map<string, string[]>();
+  /** pod key → the refs it holds (pods that hold none are left out), so a ConfigMap is forwarded while any pod of this node uses it */
+  const podRefs = new Map<string, readonly string[]>();
   const refCounts = new Map<string, number>();
   const subs: Subscription[] = [];
   let closed = false;
@@ -46,30 +45,29 @@ export function openPodStream(ctx: NodeServiceContext, node: string, fromVersion
   const send = (type: string, kind: string, json: Buffer): void => {
     if (!closed) sink.write({ type, kind, object_json: json, resource_version: version() });
   };
-  const refKey = (kind: RefKind, ns: string, name: string): string => `${kind}/${ns}/${name}`;
 
   /** Track a pod's references; newly referenced objects are sent unless this is a replay (the agent has them). */
   function trackPod(key: string, pod: KubeObject | undefined, sendNewRefs: boolean): void {
-    const ns = pod?.metadata.namespace ?? '';
-    const refs = pod ? podReferences(pod) : { configMaps: new Set<string>(), secrets: new Set<string>() };
-    const next = [...[...refs.configMaps].map((n) => refKey('ConfigMap', ns, n)), ...[...refs.secrets].map((n) => refKey('Secret', ns, n))];
+    const next = pod ? podReferenceKeys(pod) : [];
+    const prev = podRefs.get(key);
+    if (next.length === 0 && prev === undefined) return; // most pods: nothing referenced, before or now
     for (const k of next) {
       const count = refCounts.get(k) ?? 0;
       refCounts.set(k, count + 1);
       if (count === 0 && sendNewRefs) sendRef(k);
     }
-    for (const k of podRefs.get(key) ?? []) {
+    for (const k of prev ?? []) {
       const count = (refCounts.get(k) ?? 1) - 1;
       if (count <= 0) refCounts.delete(k);
       else refCounts.set(k, count);
     }
-    if (pod) podRefs.set(key, next);
+    if (next.length > 0) podRefs.set(key, next);
     else podRefs.delete(key);
   }
 
   function sendRef(k: string): void {
-    const [kind, ns, name] = k.split('/') as [RefKind, string, string];
-    const cached = caches[kind].get(`${ns}/${name}`);
+    const { kind, namespace, name } = parseRefKey(k);
+    const cached = caches[kind].get(`${namespace}/${name}`);
     if (cached) send('ADDED', kind, cached.json);
   }
 
