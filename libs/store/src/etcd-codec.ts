@@ -9,6 +9,10 @@
  * It replaces, for writes only, proto-loader's object conversion (etcd3 turns every int64 into a
  * string and back and builds every default field): one Buffer written in place, one pass to read.
  */
+import { LEN, VARINT, checkRevision, int64Varint, lenEnd, lenField, malformed, readHeaderRevision, readKeyValue, readVarint, skip, tag, varintSize, writeBytes, writeVarint } from './proto-wire.js';
+import type { DecodedKeyValue, Reader } from './proto-wire.js';
+
+export type { DecodedKeyValue } from './proto-wire.js';
 
 /** Compare.target: only CREATE (1) and MOD (2) are used; result is always EQUAL (0). */
 export interface TxnCompare {
@@ -29,67 +33,12 @@ export interface TxnRequestSpec {
   failure: readonly TxnOp[];
 }
 
-/** A KeyValue as the Store hands it out (structurally a StoredValue). */
-export interface DecodedKeyValue {
-  key: string;
-  value: string;
-  modRevision: number;
-  createRevision: number;
-}
-
 export interface TxnResult {
   /** header.revision: the store revision after the txn (the write's revision when it succeeded) */
   revision: number;
   succeeded: boolean;
   /** responses[0].response_range.kvs[0], if any */
   rangeKv: DecodedKeyValue | undefined;
-}
-
-// ---- writing -------------------------------------------------------------------------------
-
-const LEN = 2; // wire type: length-delimited
-const VARINT = 0;
-
-const tag = (field: number, wire: number): number => (field << 3) | wire; // all fields here are < 16: one byte
-
-/** Bytes of a varint for a non-negative integer up to 2^53 (revisions, lengths). */
-function varintSize(v: number): number {
-  let n = 1;
-  while (v >= 128) {
-    v = Math.floor(v / 128);
-    n++;
-  }
-  return n;
-}
-
-function writeVarint(buf: Buffer, pos: number, v: number): number {
-  while (v >= 128) {
-    buf[pos++] = (v % 128) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  buf[pos++] = v;
-  return pos;
-}
-
-/** int64 as protobuf writes it: two's complement in 64 bits, so a negative one takes 10 bytes. */
-function int64Varint(decimal: string): Buffer {
-  let v = BigInt.asUintN(64, BigInt(decimal));
-  const out: number[] = [];
-  while (v >= 128n) {
-    out.push(Number(v & 0x7fn) | 0x80);
-    v >>= 7n;
-  }
-  out.push(Number(v));
-  return Buffer.from(out);
-}
-
-/** Size of a length-delimited field (tag + length + body). */
-const lenField = (body: number): number => 1 + varintSize(body) + body;
-
-/** A revision that is not a non-negative safe integer would be encoded as other bytes than it says. */
-function checkRevision(v: number): number {
-  if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`etcd: a revision must be a non-negative integer, not ${v}`);
-  return v;
 }
 
 function compareSize(c: TxnCompare): number {
@@ -109,13 +58,6 @@ function opBodySize(op: TxnOp, lease: Buffer | undefined): number {
 }
 
 const OP_FIELD = { range: 1, put: 2, delete: 3 } as const; // RequestOp: request_range, request_put, request_delete_range
-
-function writeBytes(buf: Buffer, pos: number, field: number, bytes: Uint8Array): number {
-  buf[pos++] = tag(field, LEN);
-  pos = writeVarint(buf, pos, bytes.length);
-  buf.set(bytes, pos);
-  return pos + bytes.length;
-}
 
 /**
  * Encodes a TxnRequest (compare = 1, success = 2, failure = 3). `prefix` bytes are left free at the
@@ -164,85 +106,6 @@ export function encodeTxnRequest(spec: TxnRequestSpec, prefix = 0): Buffer {
 
 // ---- reading -------------------------------------------------------------------------------
 
-/** A read position in a buffer; one object per decode, so the helpers stay small. */
-interface Reader {
-  buf: Buffer;
-  pos: number;
-}
-
-function malformed(what: string): never {
-  throw new Error(`etcd codec: malformed TxnResponse (${what})`);
-}
-
-/** A varint as a number: exact up to 2^53, which revisions and lengths never pass. */
-function readVarint(r: Reader): number {
-  const { buf } = r;
-  let result = 0;
-  let mul = 1;
-  for (let i = 0; i < 10; i++) {
-    if (r.pos >= buf.length) malformed('truncated varint');
-    const b = buf[r.pos++]!;
-    result += (b & 0x7f) * mul;
-    if (b < 0x80) return result;
-    mul *= 128;
-  }
-  return malformed('varint over 10 bytes');
-}
-
-/** Skips a field's value of wire type `wire`. */
-function skip(r: Reader, wire: number): void {
-  switch (wire) {
-    case 0:
-      readVarint(r);
-      return;
-    case 1:
-      r.pos += 8;
-      break;
-    case 2: {
-      const length = readVarint(r);
-      r.pos += length;
-      break;
-    }
-    case 5:
-      r.pos += 4;
-      break;
-    default:
-      malformed(`wire type ${wire}`);
-  }
-  if (r.pos > r.buf.length) malformed('truncated field');
-}
-
-/** The end of a length-delimited field whose length is next. */
-function lenEnd(r: Reader): number {
-  const length = readVarint(r);
-  const end = r.pos + length;
-  if (end > r.buf.length) malformed('truncated message');
-  return end;
-}
-
-const utf8 = (buf: Buffer, start: number, end: number): string => buf.toString('utf8', start, end);
-
-/** mvccpb.KeyValue: key = 1, create_revision = 2, mod_revision = 3, value = 5. */
-function readKeyValue(r: Reader, end: number): DecodedKeyValue {
-  const kv: DecodedKeyValue = { key: '', value: '', modRevision: 0, createRevision: 0 };
-  while (r.pos < end) {
-    const t = readVarint(r);
-    const field = t >>> 3;
-    if (field === 1 && (t & 7) === LEN) {
-      const e = lenEnd(r);
-      kv.key = utf8(r.buf, r.pos, e);
-      r.pos = e;
-    } else if (field === 5 && (t & 7) === LEN) {
-      const e = lenEnd(r);
-      kv.value = utf8(r.buf, r.pos, e);
-      r.pos = e;
-    } else if (field === 2 && (t & 7) === VARINT) kv.createRevision = readVarint(r);
-    else if (field === 3 && (t & 7) === VARINT) kv.modRevision = readVarint(r);
-    else skip(r, t & 7);
-  }
-  return kv;
-}
-
 /** Walks the length-delimited field `path[0]` of the message ending at `end`, then `path[1]` inside it… (first occurrence each). */
 function descend(r: Reader, end: number, path: readonly number[]): number | undefined {
   for (const want of path) {
@@ -261,20 +124,9 @@ function descend(r: Reader, end: number, path: readonly number[]): number | unde
   return end;
 }
 
-/** ResponseHeader.revision = 3. */
-function readHeaderRevision(r: Reader, end: number): number {
-  let revision = 0;
-  while (r.pos < end) {
-    const t = readVarint(r);
-    if (t === tag(3, VARINT)) revision = readVarint(r);
-    else skip(r, t & 7);
-  }
-  return revision;
-}
-
 /** Decodes a TxnResponse (header = 1, succeeded = 2, responses = 3). */
 export function decodeTxnResponse(buf: Buffer): TxnResult {
-  const r: Reader = { buf, pos: 0 };
+  const r: Reader = { buf, pos: 0, message: 'TxnResponse' };
   const out: TxnResult = { revision: 0, succeeded: false, rangeKv: undefined };
   let sawResponse = false;
   while (r.pos < buf.length) {
@@ -293,6 +145,6 @@ export function decodeTxnResponse(buf: Buffer): TxnResult {
       r.pos = end;
     } else skip(r, t & 7);
   }
-  if (r.pos !== buf.length) malformed('trailing bytes');
+  if (r.pos !== buf.length) malformed(r, 'trailing bytes');
   return out;
 }

@@ -1,22 +1,12 @@
 import { spawn } from 'node:child_process';
 import http2 from 'node:http2';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRPCDeadlineExceededError, GRPCUnavailableError } from 'etcd3';
 import { Store, startEtcd, watchPrefix } from '@tugboat/store';
 import type { EtcdProcess, StoreEvent } from '@tugboat/store';
-import { cuttableProxy } from './testing/tcp-proxies.js';
-
-/** A loopback port nothing listens on. */
-async function deadEndpoint(): Promise<string> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((resolve) => srv.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
+import { cuttableProxy, deadEndpoint } from './testing/tcp-proxies.js';
 
 describe('Store on a real etcd', () => {
   let etcd: EtcdProcess;

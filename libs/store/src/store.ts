@@ -10,6 +10,7 @@ import { Etcd3, GRPCResourceExhastedError, GRPCUnavailableError } from 'etcd3';
 import type { IKeyValue } from 'etcd3';
 import type { TxnRequestSpec } from './etcd-codec.js';
 import { KvTxnClient } from './kv-txn.js';
+import { KvWatchClient } from './kv-watch.js';
 
 export interface StoredValue {
   key: string;
@@ -70,8 +71,10 @@ function tooLarge(err: unknown): never {
 }
 
 export class Store {
-  /** everything but writes: reads, watches, leases, elections, compaction */
+  /** everything but writes and prefix watches: reads, leases, elections, compaction */
   readonly etcd: Etcd3;
+  /** prefix watches (watch.ts): etcd Watch streams over HTTP/2 without etcd3's and grpc-js's layers (kv-watch.ts) */
+  readonly watches: KvWatchClient;
   /** writes: one KV.Txn each, over HTTP/2 without etcd3's and grpc-js's layers (kv-txn.ts) */
   private readonly kv: KvTxnClient;
 
@@ -85,6 +88,7 @@ export class Store {
       defaultCallOptions: (ctx) => (ctx.isStream ? {} : { deadline: Date.now() + timeout }),
     });
     this.kv = new KvTxnClient({ endpoints: opts.endpoints, callTimeoutMs: timeout, dialTimeoutMs: 5_000 });
+    this.watches = new KvWatchClient({ endpoints: opts.endpoints, dialTimeoutMs: 5_000 });
   }
 
   async get(key: string): Promise<StoredValue | undefined> {
@@ -146,6 +150,7 @@ export class Store {
 
   close(): void {
     this.kv.close();
+    this.watches.close();
     this.etcd.close();
   }
 

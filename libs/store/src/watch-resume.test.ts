@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store, startEtcd, watchPrefix } from '@tugboat/store';
 import type { EtcdProcess, StoreEvent } from '@tugboat/store';
-import { cuttableProxy } from './testing/tcp-proxies.js';
+import { cuttableProxy, deadEndpoint } from './testing/tcp-proxies.js';
 import { deliveredUpTo } from './watch.js';
 
 const put = (key: string, modRevision: number): StoreEvent => ({ type: 'put', kv: { key, value: '', modRevision, createRevision: modRevision } });
@@ -79,4 +79,49 @@ describe('a prefix watch that catches up on a backlog', () => {
       await proxy.close();
     }
   }, 60_000);
+});
+
+describe('a prefix watch on its own etcd streams', () => {
+  let etcd: EtcdProcess;
+  let writer: Store;
+  beforeAll(async () => {
+    etcd = await startEtcd();
+    writer = new Store({ endpoints: [etcd.endpoint] });
+  });
+  afterAll(async () => {
+    writer?.close();
+    await etcd?.close();
+  });
+
+  it('passes over an endpoint it cannot reach', async () => {
+    const reader = new Store({ endpoints: [await deadEndpoint(), etcd.endpoint] });
+    const seen: string[] = [];
+    const w = await watchPrefix(reader, '/over/', (await writer.currentRevision()) + 1, {
+      onEvents: (events) => events.forEach((ev) => ev.type === 'put' && seen.push(ev.kv.key)),
+      onExpired: () => undefined,
+    });
+    try {
+      await writer.create('/over/a', 'v');
+      await expect.poll(() => seen).toEqual(['/over/a']);
+    } finally {
+      await w.close();
+      reader.close();
+    }
+  }, 20_000);
+
+  it('sees only its prefix, and nothing once closed', async () => {
+    const seen: string[] = [];
+    const w = await watchPrefix(writer, '/only/', (await writer.currentRevision()) + 1, {
+      onEvents: (events) => events.forEach((ev) => ev.type === 'put' && seen.push(ev.kv.key)),
+      onExpired: () => undefined,
+    });
+    await writer.create('/only0', 'next prefix');
+    await writer.create('/onl', 'shorter');
+    await writer.create('/only/a', 'v');
+    await expect.poll(() => seen).toEqual(['/only/a']);
+    await w.close();
+    await writer.create('/only/b', 'v');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual(['/only/a']);
+  });
 });

@@ -1,4 +1,4 @@
-/** TCP proxies in front of etcd for tests: one whose connections can be cut, one whose connections can be frozen. */
+/** TCP proxies in front of etcd for tests (one whose connections can be cut, one whose connections can be frozen), and a dead endpoint. */
 import { connect, createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 
@@ -55,4 +55,13 @@ export async function freezableProxy(target: URL): Promise<{ endpoint: string; f
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** A loopback endpoint nothing listens on. */
+export async function deadEndpoint(): Promise<string> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((resolve) => srv.close(resolve));
+  return `http://127.0.0.1:${port}`;
 }

@@ -1,0 +1,235 @@
+/**
+ * etcd's Watch as a bare gRPC stream over node:http2, for the Store's prefix watches: one HTTP/2
+ * stream per watch, watch-codec's bytes in 5-byte gRPC frames, connections kept by etcd-endpoint.ts
+ * (their own, apart from the writes'). etcd3's Watcher reached the same RPC through grpc-js and
+ * protobufjs, with every revision a Long and then a string: ~5 % of the apiserver's CPU for each
+ * pod bound (bench/README.md), on every write any watch cache sees.
+ *
+ * A stream that ends for any reason but a cancel from etcd (the connection dropped, etcd restarted,
+ * an endpoint that went away) is reopened from `from()`, the revision after the last one its owner
+ * was given, after a back-off of 100 ms doubling to 5 s; an endpoint that cannot be reached or
+ * answers UNAVAILABLE is passed over for the next. A cancel from etcd (the start revision was
+ * compacted, usually) ends the watch: `onCanceled`, once. The first `created` resolves `watch()`;
+ * until then failures are retried the same way, as etcd3 did.
+ */
+import http2 from 'node:http2';
+import type { ClientHttp2Stream, IncomingHttpHeaders } from 'node:http2';
+import { Endpoint, MIN_PROBE_INTERVAL_MS, closedError } from './etcd-endpoint.js';
+import type { Conn } from './etcd-endpoint.js';
+import { FRAME_HEADER, FrameReader } from './grpc-frames.js';
+import { UNAVAILABLE, codeOfHttpStatus, grpcError, grpcMessage } from './grpc-status.js';
+import { decodeWatchResponse, encodeWatchCreate } from './watch-codec.js';
+import type { WatchResponseMessage } from './watch-codec.js';
+
+export interface KvWatchOptions {
+  /** `http://host:port` or `https://host:port`, as for the writes */
+  endpoints: readonly string[];
+  /** how long connecting to an endpoint may take before the next is tried; default 5 s */
+  dialTimeoutMs?: number;
+}
+
+export interface WatchStreamHandlers {
+  /** each response after etcd created the watch: events, or none (a progress notification) */
+  onResponse(res: WatchResponseMessage): void;
+  /** etcd ended the watch; nothing more is called */
+  onCanceled(err: Error): void;
+  /** the stream dropped and is being reopened from `from()` */
+  onDropped(err: Error): void;
+}
+
+export interface WatchStreamSpec {
+  key: Uint8Array;
+  rangeEnd: Uint8Array;
+  /** the revision to (re)start from */
+  from(): number;
+}
+
+export interface WatchStream {
+  /** Ends the watch: its stream is reset (etcd drops the watcher with it); nothing more is called. */
+  close(): void;
+}
+
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 5_000;
+const { NGHTTP2_CANCEL } = http2.constants;
+
+export class KvWatchClient {
+  private readonly endpoints: Endpoint[];
+  private readonly open = new Set<WatchStream>();
+  private current = 0;
+  private closed = false;
+
+  constructor(opts: KvWatchOptions) {
+    if (opts.endpoints.length === 0) throw new Error('etcd: no endpoints');
+    const dial = opts.dialTimeoutMs ?? 5_000;
+    this.endpoints = opts.endpoints.map((e) => new Endpoint(/^https?:\/\//.test(e) ? e : `http://${e}`, dial, MIN_PROBE_INTERVAL_MS));
+  }
+
+  /** A watch of [key, rangeEnd) from `spec.from()`, once etcd created it. */
+  watch(spec: WatchStreamSpec, handlers: WatchStreamHandlers): Promise<WatchStream> {
+    if (this.closed) return Promise.reject(closedError());
+    return new Promise((resolve) => {
+      const w = new EtcdWatch(this, spec, handlers, () => resolve(handle));
+      const handle: WatchStream = {
+        close: () => {
+          this.open.delete(handle);
+          w.close();
+        },
+      };
+      this.open.add(handle);
+      w.start();
+    });
+  }
+
+  /** Ends every watch and closes the connections. */
+  close(): void {
+    this.closed = true;
+    for (const w of [...this.open]) w.close();
+    for (const e of this.endpoints) e.close();
+  }
+
+  /** @internal the endpoint watches go to now, and its index */
+  pick(): { i: number; endpoint: Endpoint } {
+    return { i: this.current, endpoint: this.endpoints[this.current]! };
+  }
+
+  /** @internal later (re)opens go to the next endpoint, unless another watch moved them already */
+  passOver(i: number): void {
+    if (this.current === i) this.current = (i + 1) % this.endpoints.length;
+  }
+
+  /** @internal */
+  isClosed(): boolean {
+    return this.closed;
+  }
+}
+
+/** One watch: its current stream, and reopening it. */
+class EtcdWatch {
+  private stream: ClientHttp2Stream | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryMs = FIRST_RETRY_MS;
+  private everCreated = false;
+  private over = false;
+
+  constructor(
+    private readonly client: KvWatchClient,
+    private readonly spec: WatchStreamSpec,
+    private readonly handlers: WatchStreamHandlers,
+    private readonly onFirstCreated: () => void,
+  ) {}
+
+  start(): void {
+    if (this.over) return;
+    if (this.client.isClosed()) return this.cancel(closedError());
+    const { i, endpoint } = this.client.pick();
+    const conn = endpoint.ready();
+    if (conn) return this.attach(i, endpoint, conn);
+    // no deadline of its own: the endpoint's dial timeout bounds each attempt
+    endpoint.connect(Number.POSITIVE_INFINITY).then(
+      (c) => this.attach(i, endpoint, c),
+      (err: Error) => {
+        this.client.passOver(i);
+        this.dropped(err);
+      },
+    );
+  }
+
+  close(): void {
+    this.over = true;
+    clearTimeout(this.retryTimer);
+    this.stream?.close(NGHTTP2_CANCEL);
+  }
+
+  private attach(i: number, endpoint: Endpoint, conn: Conn): void {
+    if (this.over) return;
+    const stream = endpoint.request(conn, { ':method': 'POST', ':path': '/etcdserverpb.Watch/Watch', 'content-type': 'application/grpc', te: 'trailers' });
+    if (!stream) return this.dropped(new Error(`etcd at ${endpoint.url}: the connection would not take another stream`));
+    this.stream = stream;
+    let status: number | undefined;
+    let message: string | undefined;
+    let httpStatus: number | undefined;
+    let streamError: Error | undefined;
+    let failed: Error | undefined;
+    const trailers = (h: IncomingHttpHeaders): void => {
+      if (h['grpc-status'] === undefined) return;
+      status = Number(h['grpc-status']);
+      message = grpcMessage(h['grpc-message']);
+    };
+    stream.on('response', (h) => {
+      httpStatus = Number(h[':status']);
+      trailers(h);
+    });
+    stream.on('trailers', trailers);
+    stream.on('error', (err) => (streamError = err));
+    const frames = new FrameReader((msg) => {
+      try {
+        this.receive(decodeWatchResponse(msg));
+      } catch (err) {
+        failed = err as Error;
+        stream.close(NGHTTP2_CANCEL);
+      }
+    });
+    stream.on('data', (chunk: Buffer) => {
+      if (failed || this.over) return;
+      const err = frames.push(chunk);
+      if (err) {
+        failed = err;
+        stream.close(NGHTTP2_CANCEL);
+      }
+    });
+    stream.on('close', () => {
+      endpoint.release(conn);
+      if (this.stream === stream) this.stream = undefined;
+      if (this.over) return;
+      // a message that cannot be read would be read again after a reopen: the owner relists instead
+      if (failed) return this.cancel(new Error(`etcd at ${endpoint.url}: ${failed.message}`));
+      if (status === UNAVAILABLE) this.client.passOver(i);
+      const why =
+        status !== undefined && status !== 0 ? grpcError(status, message ?? '')
+        : httpStatus !== undefined && httpStatus !== 200 ? grpcError(codeOfHttpStatus(httpStatus), `etcd at ${endpoint.url}: HTTP status ${httpStatus}`)
+        : new Error(`etcd at ${endpoint.url}: the watch stream ended (${streamError?.message ?? (stream.rstCode ? `reset, code ${stream.rstCode}` : 'connection lost')})`);
+      this.dropped(why);
+    });
+    const create = encodeWatchCreate({ key: this.spec.key, rangeEnd: this.spec.rangeEnd, startRevision: this.spec.from() }, FRAME_HEADER);
+    create[0] = 0;
+    create.writeUInt32BE(create.length - FRAME_HEADER, 1);
+    stream.write(create);
+  }
+
+  private receive(res: WatchResponseMessage): void {
+    if (this.over) return;
+    if (res.canceled) {
+      const reason = res.compactRevision > 0 ? `etcdserver: mvcc: required revision has been compacted (compacted at ${res.compactRevision})` : res.cancelReason || 'etcd canceled the watch';
+      return this.cancel(new Error(reason));
+    }
+    if (res.created) {
+      this.retryMs = FIRST_RETRY_MS;
+      if (!this.everCreated) {
+        this.everCreated = true;
+        this.onFirstCreated();
+      }
+      // the created response's header is the store's revision now, not what this watch has seen
+      if (res.events.length === 0) return;
+    }
+    this.handlers.onResponse(res);
+  }
+
+  private cancel(err: Error): void {
+    if (this.over) return;
+    this.close();
+    if (!this.everCreated) {
+      this.everCreated = true;
+      this.onFirstCreated();
+    }
+    this.handlers.onCanceled(err);
+  }
+
+  private dropped(err: Error): void {
+    if (this.over) return;
+    if (this.everCreated) this.handlers.onDropped(err);
+    const wait = this.retryMs;
+    this.retryMs = Math.min(MAX_RETRY_MS, this.retryMs * 2);
+    this.retryTimer = setTimeout(() => this.start(), wait);
+  }
+}
