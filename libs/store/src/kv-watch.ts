@@ -163,12 +163,16 @@ class EtcdWatch {
     stream.on('trailers', trailers);
     stream.on('error', (err) => (streamError = err));
     const frames = new FrameReader((msg) => {
+      if (failed) return;
+      let res: WatchResponseMessage;
       try {
-        this.receive(decodeWatchResponse(msg));
+        res = decodeWatchResponse(msg);
       } catch (err) {
         failed = err as Error;
         stream.close(NGHTTP2_CANCEL);
+        return;
       }
+      this.receive(res); // what the owner's handler throws is the owner's, not the stream's
     });
     stream.on('data', (chunk: Buffer) => {
       if (failed || this.over) return;

@@ -45,9 +45,9 @@ export function toStoredValue(kv: IKeyValue): StoredValue {
 const GRPC_OPTIONS = {
   // channelz is gRPC's introspection service, which nothing here serves: skip its per-call books
   'grpc.enable_channelz': 0,
-  // A watch that falls behind is caught up 1,000 revisions per message (a few MB of pods), and a
-  // list is one message: gRPC's default 4 MiB cap failed them and the watch looped on the same
-  // batch. kube-apiserver lifts the cap the same way (MaxCallRecvMsgSize = MaxInt32).
+  // A list is one message (so is a watch catching up, 1,000 revisions of a few MB, but watches no
+  // longer go through etcd3): gRPC's default 4 MiB cap failed them. kube-apiserver lifts the cap
+  // the same way (MaxCallRecvMsgSize = MaxInt32).
   'grpc.max_receive_message_length': -1,
 };
 
