@@ -1,4 +1,5 @@
 /** gRPC status codes and how an answer without one maps to them, with the errors etcd3 throws for them. */
+import type { ClientHttp2Stream, IncomingHttpHeaders } from 'node:http2';
 import { castGrpcError } from 'etcd3';
 
 // gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html) used here
@@ -47,4 +48,30 @@ export function grpcMessage(v: string | string[] | undefined): string {
   } catch {
     return s;
   }
+}
+
+/** What a call's stream said about its outcome, filled in as its headers and trailers arrive. */
+export interface CallStatus {
+  /** grpc-status, once seen */
+  status?: number;
+  /** grpc-message, decoded */
+  message?: string;
+  /** the HTTP :status of the answer */
+  httpStatus?: number;
+}
+
+/** Records `stream`'s gRPC status: from its trailers or, for a trailers-only answer (an error), its headers. */
+export function recordCallStatus(stream: ClientHttp2Stream): CallStatus {
+  const call: CallStatus = {};
+  const trailers = (h: IncomingHttpHeaders): void => {
+    if (h['grpc-status'] === undefined) return;
+    call.status = Number(h['grpc-status']);
+    call.message = grpcMessage(h['grpc-message']);
+  };
+  stream.on('response', (h) => {
+    call.httpStatus = Number(h[':status']);
+    trailers(h);
+  });
+  stream.on('trailers', trailers);
+  return call;
 }

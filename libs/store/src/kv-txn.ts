@@ -22,13 +22,13 @@
  * so callers see what they saw before.
  */
 import http2 from 'node:http2';
-import type { IncomingHttpHeaders } from 'node:http2';
 import { installFastAsyncResourceBind } from '@tugboat/api';
 import { decodeTxnResponse, encodeTxnRequest } from './etcd-codec.js';
 import type { TxnRequestSpec, TxnResult } from './etcd-codec.js';
 import { Endpoint, MIN_PROBE_INTERVAL_MS, closedError } from './etcd-endpoint.js';
 import type { Conn } from './etcd-endpoint.js';
-import { DEADLINE_EXCEEDED, INTERNAL, UNAVAILABLE, codeOfHttpStatus, grpcError, grpcMessage } from './grpc-status.js';
+import type { CallStatus } from './grpc-status.js';
+import { DEADLINE_EXCEEDED, INTERNAL, UNAVAILABLE, codeOfHttpStatus, grpcError, recordCallStatus } from './grpc-status.js';
 
 export interface KvTxnOptions {
   /** `http://host:port` or `https://host:port` (all of one kind), as etcd3 takes them */
@@ -121,9 +121,6 @@ export class KvTxnClient {
     });
     if (!stream) return this.pickThenSend(frame, deadline, attempt + 1);
     return new Promise((resolve, reject) => {
-      let status: number | undefined;
-      let message: string | undefined;
-      let httpStatus: number | undefined;
       let streamError: Error | undefined;
       let chunks: Buffer | Buffer[] | undefined;
       let done = false;
@@ -133,16 +130,7 @@ export class KvTxnClient {
         endpoint.probe(conn);
         reject(grpcError(DEADLINE_EXCEEDED, `Deadline exceeded after ${this.callTimeoutMs} ms (etcd at ${endpoint.url}; not retried, the write may have been applied)`));
       }, deadline - Date.now());
-      const trailers = (h: IncomingHttpHeaders): void => {
-        if (h['grpc-status'] === undefined) return;
-        status = Number(h['grpc-status']);
-        message = grpcMessage(h['grpc-message']);
-      };
-      stream.on('response', (h) => {
-        httpStatus = Number(h[':status']);
-        trailers(h); // a trailers-only answer (an error) carries its status in the headers
-      });
-      stream.on('trailers', trailers);
+      const call = recordCallStatus(stream);
       stream.on('data', (chunk: Buffer) => {
         if (chunks === undefined) chunks = chunk;
         else if (Array.isArray(chunks)) chunks.push(chunk);
@@ -154,7 +142,7 @@ export class KvTxnClient {
         if (done) return;
         done = true;
         clearTimeout(timer);
-        const outcome = this.outcome(i, { status, message, httpStatus, streamError, rstCode: stream.rstCode, chunks });
+        const outcome = this.outcome(i, { ...call, streamError, rstCode: stream.rstCode, chunks });
         if (outcome === NOT_SENT) resolve(this.pickThenSend(frame, deadline, attempt + 1));
         else if (outcome instanceof Error) reject(outcome);
         else resolve(outcome);
@@ -165,7 +153,7 @@ export class KvTxnClient {
 
   private outcome(
     i: number,
-    a: { status?: number; message?: string; httpStatus?: number; streamError?: Error; rstCode?: number; chunks: Buffer | Buffer[] | undefined },
+    a: CallStatus & { streamError?: Error; rstCode?: number; chunks: Buffer | Buffer[] | undefined },
   ): TxnResult | Error | typeof NOT_SENT {
     const where = `etcd at ${this.endpoints[i]!.url}`;
     if (a.status === 0) {

@@ -13,11 +13,11 @@
  * until then failures are retried the same way, as etcd3 did.
  */
 import http2 from 'node:http2';
-import type { ClientHttp2Stream, IncomingHttpHeaders } from 'node:http2';
+import type { ClientHttp2Stream } from 'node:http2';
 import { Endpoint, MIN_PROBE_INTERVAL_MS, closedError } from './etcd-endpoint.js';
 import type { Conn } from './etcd-endpoint.js';
 import { FRAME_HEADER, FrameReader } from './grpc-frames.js';
-import { UNAVAILABLE, codeOfHttpStatus, grpcError, grpcMessage } from './grpc-status.js';
+import { UNAVAILABLE, codeOfHttpStatus, grpcError, recordCallStatus } from './grpc-status.js';
 import { decodeWatchResponse, encodeWatchCreate } from './watch-codec.js';
 import type { WatchResponseMessage } from './watch-codec.js';
 
@@ -146,21 +146,9 @@ class EtcdWatch {
     const stream = endpoint.request(conn, { ':method': 'POST', ':path': '/etcdserverpb.Watch/Watch', 'content-type': 'application/grpc', te: 'trailers' });
     if (!stream) return this.dropped(new Error(`etcd at ${endpoint.url}: the connection would not take another stream`));
     this.stream = stream;
-    let status: number | undefined;
-    let message: string | undefined;
-    let httpStatus: number | undefined;
+    const call = recordCallStatus(stream);
     let streamError: Error | undefined;
     let failed: Error | undefined;
-    const trailers = (h: IncomingHttpHeaders): void => {
-      if (h['grpc-status'] === undefined) return;
-      status = Number(h['grpc-status']);
-      message = grpcMessage(h['grpc-message']);
-    };
-    stream.on('response', (h) => {
-      httpStatus = Number(h[':status']);
-      trailers(h);
-    });
-    stream.on('trailers', trailers);
     stream.on('error', (err) => (streamError = err));
     const frames = new FrameReader((msg) => {
       if (failed) return;
@@ -188,6 +176,7 @@ class EtcdWatch {
       if (this.over) return;
       // a message that cannot be read would be read again after a reopen: the owner relists instead
       if (failed) return this.cancel(new Error(`etcd at ${endpoint.url}: ${failed.message}`));
+      const { status, message, httpStatus } = call;
       if (status === UNAVAILABLE) this.client.passOver(i);
       const why =
         status !== undefined && status !== 0 ? grpcError(status, message ?? '')

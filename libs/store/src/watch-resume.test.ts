@@ -17,7 +17,7 @@ describe('deliveredUpTo', () => {
 });
 
 
-describe('a prefix watch that catches up on a backlog', () => {
+describe('a prefix watch on a real etcd', () => {
   let etcd: EtcdProcess;
   let writer: Store;
   beforeAll(async () => {
@@ -79,19 +79,6 @@ describe('a prefix watch that catches up on a backlog', () => {
       await proxy.close();
     }
   }, 60_000);
-});
-
-describe('a prefix watch on its own etcd streams', () => {
-  let etcd: EtcdProcess;
-  let writer: Store;
-  beforeAll(async () => {
-    etcd = await startEtcd();
-    writer = new Store({ endpoints: [etcd.endpoint] });
-  });
-  afterAll(async () => {
-    writer?.close();
-    await etcd?.close();
-  });
 
   it('passes over an endpoint it cannot reach', async () => {
     const reader = new Store({ endpoints: [await deadEndpoint(), etcd.endpoint] });
