@@ -10,7 +10,8 @@
  * was given, after a back-off of 100 ms doubling to 5 s; an endpoint that cannot be reached or
  * answers UNAVAILABLE is passed over for the next. A cancel from etcd (the start revision was
  * compacted, usually) ends the watch: `onCanceled`, once. The first `created` resolves `watch()`;
- * until then failures are retried the same way, as etcd3 did.
+ * until then failures are retried the same way, as etcd3 did (a watch closed before that resolves
+ * it too, with nothing more to come).
  */
 import http2 from 'node:http2';
 import type { ClientHttp2Stream } from 'node:http2';
@@ -121,7 +122,7 @@ class EtcdWatch {
 
   start(): void {
     if (this.over) return;
-    if (this.client.isClosed()) return this.cancel(closedError());
+    if (this.client.isClosed()) return this.close();
     const { i, endpoint } = this.client.pick();
     const conn = endpoint.ready();
     if (conn) return this.attach(i, endpoint, conn);
@@ -139,6 +140,14 @@ class EtcdWatch {
     this.over = true;
     clearTimeout(this.retryTimer);
     this.stream?.close(NGHTTP2_CANCEL);
+    this.settle(); // a watch closed before etcd created it still settles watch()
+  }
+
+  /** watch() resolves once: when etcd created the watch, or when it ended before that */
+  private settle(): void {
+    if (this.everCreated) return;
+    this.everCreated = true;
+    this.onFirstCreated();
   }
 
   private attach(i: number, endpoint: Endpoint, conn: Conn): void {
@@ -198,10 +207,7 @@ class EtcdWatch {
     }
     if (res.created) {
       this.retryMs = FIRST_RETRY_MS;
-      if (!this.everCreated) {
-        this.everCreated = true;
-        this.onFirstCreated();
-      }
+      this.settle();
       // the created response's header is the store's revision now, not what this watch has seen
       if (res.events.length === 0) return;
     }
@@ -211,10 +217,6 @@ class EtcdWatch {
   private cancel(err: Error): void {
     if (this.over) return;
     this.close();
-    if (!this.everCreated) {
-      this.everCreated = true;
-      this.onFirstCreated();
-    }
     this.handlers.onCanceled(err);
   }
 

@@ -96,6 +96,14 @@ describe('a prefix watch on a real etcd', () => {
     }
   }, 20_000);
 
+  it('settles a watch still waiting for etcd when the store closes', async () => {
+    const lost = new Store({ endpoints: [await deadEndpoint()] });
+    const pending = watchPrefix(lost, '/never/', 1, { onEvents: () => undefined, onExpired: () => undefined });
+    await new Promise((r) => setTimeout(r, 200)); // a connection refused, a retry scheduled
+    lost.close();
+    await expect(pending.then((w) => w.close())).resolves.toBeUndefined();
+  });
+
   it('sees only its prefix, and nothing once closed', async () => {
     const seen: string[] = [];
     const w = await watchPrefix(writer, '/only/', (await writer.currentRevision()) + 1, {
