@@ -34,7 +34,7 @@ export interface WatchStreamHandlers {
   onResponse(res: WatchResponseMessage): void;
   /** etcd ended the watch; nothing more is called */
   onCanceled(err: Error): void;
-  /** the stream dropped and is being reopened from `from()` */
+  /** a created stream dropped and is being reopened from `from()` (once, however many attempts that takes) */
   onDropped(err: Error): void;
 }
 
@@ -111,6 +111,8 @@ class EtcdWatch {
   private retryTimer: NodeJS.Timeout | undefined;
   private retryMs = FIRST_RETRY_MS;
   private everCreated = false;
+  /** the current stream was created by etcd and has not dropped */
+  private live = false;
   private over = false;
 
   constructor(
@@ -207,6 +209,7 @@ class EtcdWatch {
     }
     if (res.created) {
       this.retryMs = FIRST_RETRY_MS;
+      this.live = true;
       this.settle();
       // the created response's header is the store's revision now, not what this watch has seen
       if (res.events.length === 0) return;
@@ -222,7 +225,11 @@ class EtcdWatch {
 
   private dropped(err: Error): void {
     if (this.over) return;
-    if (this.everCreated) this.handlers.onDropped(err);
+    // once per stream lost, not once per failed attempt to reopen it (etcd down for a minute)
+    if (this.live) {
+      this.live = false;
+      this.handlers.onDropped(err);
+    }
     const wait = this.retryMs;
     this.retryMs = Math.min(MAX_RETRY_MS, this.retryMs * 2);
     this.retryTimer = setTimeout(() => this.start(), wait);

@@ -96,6 +96,27 @@ describe('a prefix watch on a real etcd', () => {
     }
   }, 20_000);
 
+  it('reports a lost stream once, however many attempts reopening it takes', async () => {
+    const proxy = await cuttableProxy(new URL(etcd.endpoint));
+    const reader = new Store({ endpoints: [proxy.endpoint] });
+    let reconnects = 0;
+    const w = await watchPrefix(reader, '/lost/', (await writer.currentRevision()) + 1, {
+      onEvents: () => undefined,
+      onExpired: () => undefined,
+      onReconnect: () => reconnects++,
+    });
+    try {
+      const closed = proxy.close(); // no new connections; done once the open ones are cut
+      proxy.cut();
+      await closed;
+      await new Promise((r) => setTimeout(r, 1_000)); // attempts after 100, 200 and 400 ms fail
+      expect(reconnects).toBe(1);
+    } finally {
+      await w.close();
+      reader.close();
+    }
+  });
+
   it('settles a watch still waiting for etcd when the store closes', async () => {
     const lost = new Store({ endpoints: [await deadEndpoint()] });
     const pending = watchPrefix(lost, '/never/', 1, { onEvents: () => undefined, onExpired: () => undefined });
