@@ -85,6 +85,11 @@ async function createAll(ep: Endpoint, n: number, what: string, fn: (i: number) 
   log(`${what}: ${n} in ${(ms / 1000).toFixed(1)} s`);
 }
 
+/** n small pods `<prefix>-<i>`, pending until a scheduler binds them */
+function createPending(ep: Endpoint, prefix: string, n: number, what: string): Promise<void> {
+  return createAll(ep, n, what, (i) => call(ep, { method: 'POST', path: `/api/v1/namespaces/${NS}/pods`, body: smallPod(prefix, i) }));
+}
+
 interface Bench {
   cp: BenchControlPlane;
   http: Endpoint;
@@ -102,7 +107,7 @@ interface Bench {
 
 /** One bind phase: PODS pending pods, then a fresh scheduler; bound = seen by the pod's node agent. */
 async function bindPhase(b: Bench, prefix: string, label: string, withStatus: boolean): Promise<SchedulerProcess> {
-  await createAll(b.http, PODS, `pending pods ${prefix}-* (10m cpu, 16Mi each)`, (i) => call(b.http, { method: 'POST', path: `/api/v1/namespaces/${NS}/pods`, body: smallPod(prefix, i) }));
+  await createPending(b.http, prefix, PODS, `pending pods ${prefix}-* (10m cpu, 16Mi each)`);
   const before = b.fleet.seenAt.size;
   const statusesBefore = b.fleet.statuses().ok;
   log(`${label}: starting the scheduler (parallelism ${PARALLELISM}, leader election on)`);
@@ -176,7 +181,7 @@ async function flushStatuses(b: Bench): Promise<void> {
  */
 async function warmUp(b: Bench): Promise<void> {
   if (WARMUP_PODS <= 0) return;
-  await createAll(b.http, WARMUP_PODS, `warm-up pods warm-* (bound before the phases, not measured)`, (i) => call(b.http, { method: 'POST', path: `/api/v1/namespaces/${NS}/pods`, body: smallPod('warm', i) }));
+  await createPending(b.http, 'warm', WARMUP_PODS, 'warm-up pods warm-* (bound before the phases, not measured)');
   const t0 = epochMs();
   const before = b.fleet.seenAt.size;
   const s = await startSchedulerProcess(b.cp, PARALLELISM);

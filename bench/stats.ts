@@ -1,9 +1,9 @@
 /** Latency recording and percentiles for the benchmarks. Times are milliseconds. */
 
-/** The p-th percentile (0–100) of ascending `sorted` by nearest rank; NaN when empty. */
 /** Milliseconds since the epoch with sub-millisecond precision, comparable across processes. */
 export const epochMs = (): number => performance.timeOrigin + performance.now();
 
+/** The p-th percentile (0–100) of ascending `sorted` by nearest rank; NaN when empty. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   if (p <= 0) return sorted[0]!;

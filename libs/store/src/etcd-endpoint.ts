@@ -146,3 +146,14 @@ export class Endpoint {
     conn?.session.close(); // calls in flight finish (each has a deadline), then the socket closes
   }
 }
+
+/**
+ * The Endpoints for a client's URLs: `http://host:port` or `https://host:port`, all of one kind, or
+ * `host:port` as plain HTTP (etcd3 takes that too).
+ */
+export function endpointsOf(urls: readonly string[], dialTimeoutMs: number, minProbeIntervalMs: number): Endpoint[] {
+  if (urls.length === 0) throw new Error('etcd: no endpoints');
+  const secure = urls.filter((e) => e.startsWith('https:')).length;
+  if (secure > 0 && secure < urls.length) throw new Error('etcd: endpoints mix https and http');
+  return urls.map((e) => new Endpoint(/^https?:\/\//.test(e) ? e : `http://${e}`, dialTimeoutMs, minProbeIntervalMs));
+}

@@ -25,8 +25,8 @@ import http2 from 'node:http2';
 import { installFastAsyncResourceBind } from '@tugboat/api';
 import { decodeTxnResponse, encodeTxnRequest } from './etcd-codec.js';
 import type { TxnRequestSpec, TxnResult } from './etcd-codec.js';
-import { Endpoint, MIN_PROBE_INTERVAL_MS, closedError } from './etcd-endpoint.js';
-import type { Conn } from './etcd-endpoint.js';
+import { MIN_PROBE_INTERVAL_MS, closedError, endpointsOf } from './etcd-endpoint.js';
+import type { Conn, Endpoint } from './etcd-endpoint.js';
 import type { CallStatus } from './grpc-status.js';
 import { DEADLINE_EXCEEDED, INTERNAL, UNAVAILABLE, codeOfHttpStatus, grpcError, recordCallStatus } from './grpc-status.js';
 
@@ -59,12 +59,7 @@ export class KvTxnClient {
   private closed = false;
 
   constructor(opts: KvTxnOptions) {
-    if (opts.endpoints.length === 0) throw new Error('etcd: no endpoints');
-    const secure = opts.endpoints.filter((e) => e.startsWith('https:')).length;
-    if (secure > 0 && secure < opts.endpoints.length) throw new Error('etcd: endpoints mix https and http');
-    const dial = opts.dialTimeoutMs ?? 5_000;
-    // etcd3 takes `host:port` too, as plain HTTP
-    this.endpoints = opts.endpoints.map((e) => new Endpoint(/^https?:\/\//.test(e) ? e : `http://${e}`, dial, opts.minProbeIntervalMs ?? MIN_PROBE_INTERVAL_MS));
+    this.endpoints = endpointsOf(opts.endpoints, opts.dialTimeoutMs ?? 5_000, opts.minProbeIntervalMs ?? MIN_PROBE_INTERVAL_MS);
     this.callTimeoutMs = opts.callTimeoutMs;
     this.timeoutHeader = `${opts.callTimeoutMs}m`;
   }

@@ -15,7 +15,8 @@
  */
 import http2 from 'node:http2';
 import type { ClientHttp2Stream } from 'node:http2';
-import { Endpoint, MIN_PROBE_INTERVAL_MS, closedError } from './etcd-endpoint.js';
+import { MIN_PROBE_INTERVAL_MS, closedError, endpointsOf } from './etcd-endpoint.js';
+import type { Endpoint } from './etcd-endpoint.js';
 import type { Conn } from './etcd-endpoint.js';
 import { FRAME_HEADER, FrameReader } from './grpc-frames.js';
 import { UNAVAILABLE, codeOfHttpStatus, grpcError, recordCallStatus } from './grpc-status.js';
@@ -61,9 +62,7 @@ export class KvWatchClient {
   private closed = false;
 
   constructor(opts: KvWatchOptions) {
-    if (opts.endpoints.length === 0) throw new Error('etcd: no endpoints');
-    const dial = opts.dialTimeoutMs ?? 5_000;
-    this.endpoints = opts.endpoints.map((e) => new Endpoint(/^https?:\/\//.test(e) ? e : `http://${e}`, dial, MIN_PROBE_INTERVAL_MS));
+    this.endpoints = endpointsOf(opts.endpoints, opts.dialTimeoutMs ?? 5_000, MIN_PROBE_INTERVAL_MS);
   }
 
   /** A watch of [key, rangeEnd) from `spec.from()`, once etcd created it. */
